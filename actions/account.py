@@ -1,0 +1,17 @@
+"""The account action: retrieve the Gorgias account (also the connection check)."""
+
+from __future__ import annotations
+
+from actions.documents import example
+from component import ActionInputs, HttpClient, action
+
+__all__ = ["get_account"]
+
+
+class GetAccountInputs(ActionInputs):
+    pass
+
+
+@action("getAccount", "Get Account", "Retrieve your account.", example=example("getAccount"))
+def get_account(api: HttpClient, inputs: GetAccountInputs) -> object:
+    return api.get("/account")

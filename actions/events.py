@@ -1,0 +1,71 @@
+"""Event actions: get one event and list events with their filters."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from actions.documents import example, schema
+from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component.inputs import Bool, Code, Id, IdList, Limit, Text, TextList, choice
+
+__all__ = ["EventObjectType", "get_event", "list_events"]
+
+EventOrder = Annotated[str, choice("created_datetime:asc", "created_datetime:desc")]
+EventObjectType = Annotated[
+    str,
+    choice("Account", "Macro", "Tag", "Customer", "Team", "View", "Widget", "User", "TicketMessage", "Ticket",
+           "Rule", "Integration", "SatisfactionSurvey"),
+]
+CREATED_DATETIME = (
+    "Comparators used to filter events on their creation date. "
+    "See https://developers.gorgias.com/reference/list-events for more information."
+)
+OBJECT_ID = "ID of the object associated with the events to return."
+OBJECT_TYPE = "Type of the object associated with the events to return."
+TYPES = "Types of the events to return."
+USER_IDS = "IDs of the users who triggered the events to return."
+
+
+class GetEventInputs(ActionInputs):
+    id: Id = Input("Event ID", required=True, comments="The ID of the event to retrieve.", example="5190131059")
+
+
+@action("getEvent", "Get Event", "Retrieve an event.", example=example("getEvent"))
+def get_event(api: HttpClient, inputs: GetEventInputs) -> object:
+    return api.get(f"/events/{inputs.id}")
+
+
+class ListEventsInputs(ListInputs):
+    created_datetime: Code | None = Input(
+        "Created Datetime", comments=CREATED_DATETIME, schema=schema("created_datetime")
+    )
+    cursor: Text | None = Input(
+        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
+        comments="Value indicating your position in the list of all events. "
+                 "If omitted, the first events of the list will be returned.",
+    )
+    fetchAll: Bool = Input(
+        "Fetch All", default="false",
+        comments="When enabled, all events will be fetched. This can be slow if you have a lot of events. "
+                 "Cursor and limit will be ignored.",
+    )
+    limit: Limit | None = Input(
+        "Limit", comments="Maximum number of customers to return. The max number allowed is 100.", example="30"
+    )
+    object_id: Id | None = Input("Object ID", comments=OBJECT_ID, example="5190131059")
+    object_type: EventObjectType | None = Input("Object Type", comments=OBJECT_TYPE, example="Customer")
+    order_by: EventOrder | None = Input(
+        "Order By", comments="Attribute used to order events.", example="created_datetime:desc"
+    )
+    types: TextList | None = Input("Types", comments=TYPES, example="account-created")
+    user_ids: IdList | None = Input("User IDs", comments=USER_IDS, example="5190131059")
+
+
+@list_action(
+    "listEvents", "List Events",
+    "List events, paginated, and ordered by their creation date, with the most recently created first.",
+    example=example("listEvents"),
+)
+def list_events(inputs: ListEventsInputs) -> ListRequest:
+    # created_datetime {"gte": ...} goes out as created_datetime[gte]=... (deepObject style).
+    return ListRequest("/events", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))

@@ -1,0 +1,126 @@
+"""Ticket message actions: create a message on a ticket, get one, and list messages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from actions.documents import example, schema
+from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component.inputs import Bool, Code, CodeList, DateTime, Id, Limit, Text, choice
+
+__all__ = ["create_ticket_message", "get_ticket_message", "list_messages"]
+
+WHEN = "2020-01-27T10:42:21.468912"
+MessageOrder = Annotated[str, choice("created_datetime:asc", "created_datetime:desc")]
+FailurePolicy = Annotated[str, choice("force", "retry", "cancel")]
+
+
+class CreateTicketMessageInputs(ActionInputs):
+    action: FailurePolicy | None = Input(
+        "Action", comments="Policy applied on external actions associated with the message if they failed.",
+        example="force",
+    )
+    attachments: CodeList | None = Input(
+        "Attachments", comments="A list of files attached to the message.", schema=schema("attachments")
+    )
+    body_html: Text | None = Input(
+        "Body HTML", comments="The full HTML version of the body of the message, if any.",
+        example="Hello,<br><br> I can't place an order on your site, it says: I don't have enough credit.<br> "
+                "How can I add some credits?<br><br> Cheers,<br> John Doe",
+    )
+    body_text: Text | None = Input(
+        "Body Text", comments="The full text version of the body of the message, if any.",
+        example="Hello, I can't place an order on your site, it says: I don't have enough credit. "
+                "How can I add some credits? Cheers, John Doe",
+    )
+    channel: Text = Input("Channel", required=True, comments="The channel where the message was sent.", example="aircall")
+    created_datetime: DateTime | None = Input("Created Date", comments="When the message was created.", example=WHEN)
+    external_id: Text | None = Input(
+        "External ID", example="MSG-78545",
+        comments="ID of the message in a foreign system (Aircall, Zendesk, etc...). "
+                 "This field is not used by Gorgias, feel free to set it as you wish.",
+    )
+    failed_datetime: DateTime | None = Input("Failed Date", comments="When the message failed to be sent.", example=WHEN)
+    from_agent: Bool = Input(
+        "From Agent", default="false", example="true",
+        comments="Whether the message was sent by your company to a customer, or the opposite.",
+    )
+    message_id: Text | None = Input(
+        "Message ID", example="<123345676453.2445.234@web>",
+        comments="ID of the message on the service that send the message.It can be the ID of an email, "
+                 "a Messenger message, a Facebook comment, etc...",
+    )
+    receiver: Code | None = Input(
+        "Receiver ID", schema=schema("receiver"),
+        comments="The primary receiver of the message. It can be a user or a customer. "
+                 "Optional when the source type is 'internal-note'.",
+    )
+    sender: Code | None = Input(
+        "Sender", comments="The person who sent the message. It can be a user or a customer.", schema=schema("sender")
+    )
+    sent_datetime: DateTime | None = Input(
+        "Sent Date", comments="When the message was sent. If omitted, the message will be sent by Gorgias.",
+        example=WHEN,
+    )
+    source: Code = Input(
+        "Source", required=True, schema=schema("source"),
+        comments="Information used to route the message. It contains the names and the addresses of the sender "
+                 "and receivers. https://developers.gorgias.com/reference/create-ticket-message",
+    )
+    subject: Text | None = Input("Subject", comments="The subject of the message.", example="Order issue")
+    ticket_id: Id = Input(
+        "Ticket ID", required=True, comments="The ID of the ticket associated with the message.", example="353768814"
+    )
+    via: Text = Input(
+        "Via", required=True, comments="How the message has been received, or sent from Gorgias.", example="aircall"
+    )
+
+
+@action(
+    "createTicketMessage", "Create Ticket Message", "Create a message for a ticket.",
+    example=example("createTicketMessage"),
+)
+def create_ticket_message(api: HttpClient, inputs: CreateTicketMessageInputs) -> object:
+    body = inputs.set_values(exclude=("action", "ticket_id"))
+    return api.post(f"/tickets/{inputs.ticket_id}/messages", body, params={"action": inputs.action})
+
+
+class GetTicketMessageInputs(ActionInputs):
+    id: Id = Input("Message ID", required=True, comments="The ID of the message.", example="353768814")
+    ticket_id: Id = Input(
+        "Ticket ID", required=True, comments="The ID of the ticket associated with the message.", example="353768814"
+    )
+
+
+@action("getTicketMessage", "Get Ticket Message", "Retrieve a message.", example=example("getTicketMessage"))
+def get_ticket_message(api: HttpClient, inputs: GetTicketMessageInputs) -> object:
+    return api.get(f"/tickets/{inputs.ticket_id}/messages/{inputs.id}")
+
+
+class ListMessagesInputs(ListInputs):
+    cursor: Text | None = Input(
+        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
+        comments="Value indicating your position in the list of all messages. "
+                 "If omitted, the first messages of the list will be returned.",
+    )
+    fetchAll: Bool = Input(
+        "Fetch All", default="false",
+        comments="When enabled, all messages will be fetched. This can be slow if you have a lot of messages. "
+                 "Cursor and limit will be ignored.",
+    )
+    limit: Limit | None = Input(
+        "Limit", comments="Maximum number of messages to return. The max number allowed is 100.", example="30"
+    )
+    order_by: MessageOrder | None = Input(
+        "Order By", comments="Attribute used to order messages.", example="created_datetime:desc"
+    )
+    ticket_id: Id | None = Input(
+        "Ticket ID", comments="The ID of the ticket the messages are associated with.", example="353768814"
+    )
+
+
+@list_action(
+    "listMessages", "List Messages", "List messages matching the given parameters.", example=example("listMessages")
+)
+def list_messages(inputs: ListMessagesInputs) -> ListRequest:
+    return ListRequest("/messages", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))

@@ -1,0 +1,159 @@
+"""Ticket actions: create, get, delete and list Gorgias tickets."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from actions.documents import example, schema
+from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component.inputs import (
+    Bool,
+    Code,
+    CodeList,
+    DateTime,
+    Id,
+    IdList,
+    KeyValues,
+    Limit,
+    StringBool,
+    Text,
+    TextList,
+    choice,
+)
+
+__all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets"]
+
+WHEN = "2020-01-27T10:42:21.468912"
+TicketOrder = Annotated[
+    str, choice("created_datetime:asc", "created_datetime:desc", "updated_datetime:asc", "updated_datetime:desc")
+]
+TicketStatus = Annotated[str, choice("open", "closed")]
+
+
+class CreateTicketInputs(ActionInputs):
+    assignee_team: Code | None = Input(
+        "Assignee Team", comments="The team assigned to the ticket.", schema=schema("assignee_team")
+    )
+    assignee_user: Code | None = Input(
+        "Assignee User", comments="The user assigned to the ticket.", schema=schema("assignee_user")
+    )
+    # Documented as "Assignee User ID" with key `channel`: the key is what Gorgias receives.
+    channel: Text | None = Input("Assignee User ID", comments="The team assigned to the ticket.")
+    closed_datetime: DateTime | None = Input("Closed Datetime", comments="When the ticket was closed.", example=WHEN)
+    created_datetime: DateTime | None = Input("Created Datetime", comments="When the ticket was created.", example=WHEN)
+    customer: Code | None = Input("Customer", comments="The customer linked to the ticket.", schema=schema("customer"))
+    external_id: Text | None = Input(
+        "External ID", example="RETURN#4213",
+        comments="External ID of the ticket in a foreign system. "
+                 "This field is not used by Gorgias, feel free to set it as you wish.",
+    )
+    from_agent: StringBool | None = Input(
+        "From Agent", example="true",
+        comments="Whether the first message of the ticket was sent by your company to a customer, or the opposite.",
+    )
+    language: Text | None = Input(
+        "Language", example="en",
+        comments="The language primarily used in the ticket. The language is automatically detected on the first "
+                 "messages by Gorgias if not set explicitly.Once the language has been set, it won't be updated "
+                 "according to future messages.",
+    )
+    last_message_datetime: DateTime | None = Input(
+        "Last Message Datetime", comments="When the last message was sent.", example=WHEN
+    )
+    last_received_message_datetime: DateTime | None = Input(
+        "Last Received Message Datetime", comments="When the last customer's message was sent.", example=WHEN
+    )
+    messages: CodeList = Input("Messages", required=True, comments="Messages of the ticket.", schema=schema("messages"))
+    meta: KeyValues | None = Input(
+        "Meta", example="key1:value1",
+        comments="Data associated with the ticket. You can use this field to store structured information "
+                 "(key-value data) about the ticket.",
+    )
+    opened_datetime: DateTime | None = Input(
+        "Opened Datetime", comments="When the ticket was opened for the first time by a user.", example=WHEN
+    )
+    snooze_datetime: DateTime | None = Input(
+        "Snooze Datetime", comments="When the ticket will be re-opened.", example=WHEN
+    )
+    spam: StringBool | None = Input("Spam", comments="Whether the ticket is considered as spam or not.", example="false")
+    status: TicketStatus = Input("Status", default="open", comments="The status of the ticket.", example="open")
+    subject: Text | None = Input("Subject", comments="The subject of the ticket.", example="Can I get a refund?")
+    tags: TextList | None = Input("Tags", comments="Tags linked to the ticket.", example="tag1")
+    trashed_datetime: DateTime | None = Input(
+        "Trashed Datetime", comments="When the ticket was moved to the trash.", example=WHEN
+    )
+    updated_datetime: DateTime | None = Input(
+        "Updated Datetime", comments="When the ticket was lastly updated.", example=WHEN
+    )
+    via: Text | None = Input(
+        "Via", comments="How the first message of the ticket has been received or sent from Gorgias."
+    )
+
+
+@action("createTicket", "Create Ticket", "Create a new ticket.", example=example("createTicket"))
+def create_ticket(api: HttpClient, inputs: CreateTicketInputs) -> object:
+    body: dict[str, Any] = inputs.set_values()
+    if inputs.tags is not None:
+        body["tags"] = [{"name": name} for name in inputs.tags]
+    return api.post("/tickets", body)
+
+
+class GetTicketInputs(ActionInputs):
+    id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket.")
+    relationships: TextList | None = Input(
+        "Relationships", comments="Names of relations that should be included in returned data.",
+        example="custom_fields",
+    )
+
+
+@action("getTicket", "Get Ticket", "Retrieve a ticket.", example=example("getTicket"))
+def get_ticket(api: HttpClient, inputs: GetTicketInputs) -> object:
+    return api.get(f"/tickets/{inputs.id}", params={"relationships": inputs.relationships})
+
+
+class DeleteTicketInputs(ActionInputs):
+    id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket to delete.")
+
+
+@action("deleteTicket", "Delete Ticket", "Delete a ticket.")
+def delete_ticket(api: HttpClient, inputs: DeleteTicketInputs) -> object:
+    api.delete(f"/tickets/{inputs.id}")
+    return {"message": "Success"}
+
+
+class ListTicketsInputs(ListInputs):
+    cursor: Text | None = Input(
+        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
+        comments="Value indicating your position in the list of all tickets. "
+                 "If omitted, the first tickets of the list will be returned.",
+    )
+    customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
+    external_id: Text | None = Input(
+        "External ID", comments="ID of the ticket in a foreign system you're looking for.", example="ticket-ge432d"
+    )
+    fetchAll: Bool = Input(
+        "Fetch All", default="false", example="true",
+        comments="When enabled, all tickets will be fetched. This can be slow if you have a lot of tickets. "
+                 "Cursor and limit will be ignored.",
+    )
+    limit: Limit | None = Input(
+        "Limit", comments="Maximum number of tickets to return. The max number allowed is 100.", example="30"
+    )
+    order_by: TicketOrder | None = Input(
+        "Order By", comments="Attribute used to order tickets.", example="created_datetime:desc"
+    )
+    rule_id: Id | None = Input(
+        "Rule ID", comments="The ID of a rule used to select tickets matching the filters of this one.", example="21"
+    )
+    ticket_ids: IdList | None = Input("Ticket IDs", comments="The IDs of tickets to select.", example="1234567890")
+    view_id: Id | None = Input(
+        "View ID", comments="The ID of a view used to select tickets matching the filters of this one.", example="21"
+    )
+
+
+@list_action(
+    "listTickets", "List Tickets", "List tickets, paginated and ordered by the attribute of the given view.",
+    example=example("listTickets"),
+)
+def list_tickets(inputs: ListTicketsInputs) -> ListRequest:
+    return ListRequest("/tickets", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))

@@ -1,0 +1,68 @@
+"""A small framework for declarative API connectors: actions, data sources, connections, manifest.
+
+The framework knows nothing about any particular API. A component declares connections, actions
+and picklist data sources; the executor validates inputs, runs them through one HTTP client and
+wraps results; the manifest and JSON Schemas derive from the declarations.
+"""
+
+from component.definitions import (
+    Action,
+    ActionInputs,
+    Component,
+    Connection,
+    ConnectionFields,
+    DataSource,
+    ListInputs,
+    ListRequest,
+    NoInputs,
+    Opened,
+    OpenOptions,
+    action,
+    data_source,
+    list_action,
+)
+from component.errors import (
+    ApiError,
+    AuthError,
+    ComponentError,
+    DefinitionError,
+    InputError,
+    InternalError,
+    RateLimitError,
+    TransportError,
+    UnknownKeyError,
+    WriteUncertainError,
+)
+from component.http import HttpClient, RetryPolicy
+from component.inputs import Input, Inputs
+
+__all__ = [
+    "Action",
+    "ActionInputs",
+    "ApiError",
+    "AuthError",
+    "Component",
+    "ComponentError",
+    "Connection",
+    "ConnectionFields",
+    "DataSource",
+    "DefinitionError",
+    "HttpClient",
+    "Input",
+    "InputError",
+    "Inputs",
+    "InternalError",
+    "ListInputs",
+    "ListRequest",
+    "NoInputs",
+    "OpenOptions",
+    "Opened",
+    "RateLimitError",
+    "RetryPolicy",
+    "TransportError",
+    "UnknownKeyError",
+    "WriteUncertainError",
+    "action",
+    "data_source",
+    "list_action",
+]

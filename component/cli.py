@@ -1,0 +1,174 @@
+"""The command line: manifest, run, datasource, check and sandbox for an installed component.
+
+Results go to standard output as JSON; errors to standard error as one readable line. Exit status
+0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
+the API or the network failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from component.definitions import Component
+from component.errors import ComponentError, InputError
+
+__all__ = ["ENTRY_POINT_GROUP", "load_component", "main"]
+
+ENTRY_POINT_GROUP = "component.components"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command-line option is wrong; exit status 2."""
+
+
+def load_component(name: str | None = None) -> Component:
+    """The installed component called `name`, or the only one installed."""
+    found = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    if name is None:
+        if len(found) != 1:
+            raise UsageError(f"{len(found)} components are installed ({', '.join(sorted(found)) or 'none'}): "
+                             "choose one with --component")
+        name = next(iter(found))
+    if name not in found:
+        raise UsageError(f"no component named '{name}' is installed (found: {', '.join(sorted(found)) or 'none'})")
+    component = found[name].load()
+    if not isinstance(component, Component):
+        raise UsageError(f"entry point '{name}' does not name a Component")
+    return component
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gorgias-component", description=__doc__.split("\n")[0])
+    parser.add_argument("--component", help="the installed component to use (default: the only one)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("manifest", help="print the component's manifest")
+
+    def with_connection(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--connection", metavar="FILE", help="connection JSON file ('-' for standard input)")
+        sub.add_argument("--sandbox", action="store_true",
+                         help="run against the bundled sandbox, started in-process with demo data")
+
+    for name, noun in (("run", "action"), ("datasource", "data source")):
+        sub = commands.add_parser(name, help=f"run a {noun} and print its result")
+        sub.add_argument("key", metavar=noun.upper().replace(" ", "_"), help=f"the {noun} key")
+        with_connection(sub)
+        sub.add_argument("--inputs", metavar="FILE", help="inputs JSON object file ('-' for standard input)")
+        sub.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
+                         help="one input value; repeat a key to give a list")
+    check = commands.add_parser("check", help="check that the connection's credentials work")
+    with_connection(check)
+    sandbox = commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground", add_help=False)
+    sandbox.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _read_json(path: str, what: str) -> Any:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} file {path}: {exc.strerror}") from None
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise UsageError(f"the {what} file {path} is not valid JSON: {exc}") from None
+
+
+def _inputs(args: argparse.Namespace) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if args.inputs:
+        loaded = _read_json(args.inputs, "inputs")
+        if not isinstance(loaded, Mapping):
+            raise UsageError(f"the inputs file {args.inputs} must hold a JSON object")
+        values.update(loaded)
+    repeated: dict[str, list[str]] = {}
+    for item in args.input:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--input expects KEY=VALUE, got {item!r}")
+        repeated.setdefault(key, []).append(value)
+    for key, items in repeated.items():
+        values[key] = items[0] if len(items) == 1 else items
+    return values
+
+
+@contextmanager
+def _environment(changes: Mapping[str, str]) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in changes}
+    os.environ.update(changes)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
+def _connection(component: Component, args: argparse.Namespace) -> Iterator[Any]:
+    if args.sandbox:
+        if component.sandbox is None:
+            raise UsageError(f"component '{component.key}' has no sandbox")
+        with component.sandbox() as (connection, environment), _environment(environment):
+            yield connection
+        return
+    if not args.connection:
+        raise UsageError("give --connection FILE (or --sandbox to try the bundled sandbox)")
+    yield _read_json(args.connection, "connection")
+
+
+def _print(result: Any) -> None:
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+def _dispatch(component: Component, args: argparse.Namespace) -> None:
+    if args.command == "manifest":
+        _print(component.manifest())
+        return
+    runners: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "run": lambda conn: component.run_action(args.key, _inputs(args), conn),
+        "datasource": lambda conn: component.run_data_source(args.key, _inputs(args), conn),
+        "check": lambda conn: component.check_connection(conn),
+    }
+    with _connection(component, args) as connection:
+        _print(runners[args.command](connection))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    args = parser.parse_args(arguments)
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("component").setLevel(logging.INFO)  # debug lines are INFO only when asked for
+    try:
+        component = load_component(args.component)
+        if args.command == "sandbox":
+            if component.serve_sandbox is None:
+                raise UsageError(f"component '{component.key}' has no sandbox")
+            return component.serve_sandbox(args.rest)
+        _dispatch(component, args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ComponentError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    return EXIT_OK

@@ -1,0 +1,262 @@
+"""Declarations of actions, data sources, connections and components: inert data plus a `perform`.
+
+Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
+definition; a `Component` is built from explicit tuples of them and checks that keys are unique.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from component.errors import DefinitionError
+from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
+
+if TYPE_CHECKING:
+    from component.executor import Executor
+    from component.http import HttpClient
+
+__all__ = [
+    "Action",
+    "ActionInputs",
+    "Component",
+    "Connection",
+    "ConnectionFields",
+    "DataSource",
+    "ListInputs",
+    "ListRequest",
+    "NoInputs",
+    "Opened",
+    "action",
+    "data_source",
+    "list_action",
+]
+
+I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
+JSON = Any
+
+
+class ActionInputs(Inputs):
+    """Inputs every typed action has besides `connection`: the documented `debug` flag."""
+
+    debug_key: ClassVar[str | None] = "debug"
+
+    debug: Bool = Input("Debug Request", default="false", comments="Enabling this flag will log out the current request.")
+
+
+class NoInputs(Inputs):
+    """A data source's inputs when it has none besides its connection."""
+
+
+class ConnectionFields(Inputs):
+    """Base of a connection's fields; errors name them as connection fields."""
+
+    where: ClassVar[str] = "Connection field"
+
+
+@dataclass(frozen=True)
+class Action(Generic[I]):
+    """One action: its documented key, label, description, inputs and what it does."""
+
+    key: str
+    label: str
+    description: str
+    inputs: type[I]
+    perform: Callable[[HttpClient, I], JSON]
+    example: JSON = None  # the documentation's example output, {"data": ...}
+    stream: Callable[[HttpClient, I], Iterator[Any]] | None = None  # list actions: item by item
+
+    def __call__(self, api: HttpClient, inputs: I) -> JSON:
+        return self.perform(api, inputs)
+
+
+@dataclass(frozen=True)
+class DataSource(Generic[I]):
+    """A picklist: perform returns [{"key": str, "label": str}, ...]."""
+
+    key: str
+    label: str
+    description: str
+    inputs: type[I]
+    perform: Callable[[HttpClient, I], list[dict[str, str]]]
+    example: JSON = None
+    type: str = "picklist"
+
+
+@dataclass
+class Opened:
+    """What a connection's `open` hands the executor: a ready client and how to stop it."""
+
+    client: HttpClient
+    close: Callable[[], None] = lambda: None
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A way to authenticate: its fields and how to open a client from validated fields."""
+
+    key: str
+    label: str
+    description: str
+    fields: type[ConnectionFields]
+    open: Callable[[ConnectionFields, Mapping[str, Any] | None, OpenOptions], Opened]
+
+
+@dataclass(frozen=True)
+class OpenOptions:
+    """Per-call settings a connection needs to build its client."""
+
+    debug: bool = False
+    on_token_refresh: Callable[[dict[str, Any]], None] | None = None
+
+
+def action(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+    [Callable[[HttpClient, I], JSON]], Action[I]
+]:
+    """Declare an action from a typed `perform(api, inputs)` function."""
+
+    def wrap(perform: Callable[[HttpClient, I], JSON]) -> Action[I]:
+        return Action(key, label, description, _inputs_type(perform, key), perform, example)
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """A cursor-paginated list request described as a value: path and filters (unset ones are None)."""
+
+    path: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class ListInputs(ActionInputs):
+    """Inputs every list action has; each action redeclares them with its documented wording."""
+
+    cursor: Text | None = Input("Cursor")
+    fetchAll: Bool = Input("Fetch All", default="false")
+    limit: Limit | None = Input("Limit")
+
+    def page_params(self) -> dict[str, Any]:
+        return {"cursor": self.cursor, "limit": self.limit}
+
+
+L = TypeVar("L", bound=ListInputs)
+
+
+def list_action(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+    [Callable[[L], ListRequest]], Action[L]
+]:
+    """Declare a list action from a function that describes its request; paging is shared."""
+
+    def wrap(describe: Callable[[L], ListRequest]) -> Action[L]:
+        inputs = _inputs_type(describe, key, arity=1)
+
+        def perform(api: HttpClient, values: L) -> JSON:
+            request = describe(values)
+            if values.fetchAll:
+                return api.list(request.path, request.params, fetch_all=True)
+            return api.list(request.path, {**request.params, **values.page_params()}, fetch_all=False)
+
+        def stream(api: HttpClient, values: L) -> Iterator[Any]:
+            request = describe(values)
+            return api.items(request.path, request.params)
+
+        return Action(key, label, description, inputs, perform, example, stream)
+
+    return wrap
+
+
+def data_source(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+    [Callable[[HttpClient, I], list[dict[str, str]]]], DataSource[I]
+]:
+    """Declare a picklist data source from a typed `perform(api, inputs)` function."""
+
+    def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
+        return DataSource(key, label, description, _inputs_type(perform, key), perform, example)
+
+    return wrap
+
+
+def _inputs_type(perform: Callable[..., Any], key: str, arity: int = 2) -> Any:
+    import typing  # only at declaration time
+
+    hints = typing.get_type_hints(perform)
+    params = list(perform.__code__.co_varnames[: perform.__code__.co_argcount])
+    if len(params) != arity or params[-1] not in hints:
+        shape = "(api, inputs: SomeInputs)" if arity == 2 else "(inputs: SomeInputs)"
+        raise DefinitionError(f"{key}: declare it as `def {perform.__name__}{shape}`")
+    inputs = hints[params[-1]]
+    if not (isinstance(inputs, type) and issubclass(inputs, Inputs)):
+        raise DefinitionError(f"{key}: the inputs of perform must be an Inputs model, not {inputs!r}")
+    return inputs
+
+
+CONNECTION_INPUT = InputSpec("connection", "Connection", Kind("connection", lambda v: v, {"type": "object"}), required=True)
+
+
+@dataclass(frozen=True)
+class Component:
+    """A set of connections, actions and data sources under one key, plus how to run them."""
+
+    key: str
+    label: str
+    description: str
+    connections: tuple[Connection, ...]
+    actions: tuple[Action[Any], ...]
+    data_sources: tuple[DataSource[Any], ...] = ()
+    connection_input: InputSpec = CONNECTION_INPUT
+    check_action: str | None = None  # the action check_connection runs (no required inputs)
+    # A context manager yielding (connection, environment) of a local stand-in for the API, if any.
+    sandbox: Callable[[], AbstractContextManager[tuple[dict[str, Any], dict[str, str]]]] | None = None
+    serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
+    _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for kind, items in (("connection", self.connections), ("action", self.actions),
+                            ("data source", self.data_sources)):
+            seen: set[str] = set()
+            for item in items:
+                if item.key in seen:
+                    raise DefinitionError(f"{self.key}: duplicate {kind} key '{item.key}'")
+                seen.add(item.key)
+
+    @property
+    def executor(self) -> Executor:
+        if not self._executor:
+            from component.executor import Executor  # avoids an import cycle
+
+            self._executor.append(Executor(self))
+        return self._executor[0]
+
+    def action(self, key: str) -> Action[Any]:
+        return self.executor.find("action", key, self.actions)
+
+    def data_source(self, key: str) -> DataSource[Any]:
+        return self.executor.find("data source", key, self.data_sources)
+
+    def manifest(self) -> dict[str, Any]:
+        from component.manifest import build_manifest  # only hosts need it
+
+        return build_manifest(self)
+
+    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Run an action; returns {"data": ...} or raises a ComponentError."""
+        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
+
+    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
+        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
+
+    def check_connection(self, connection: Mapping[str, Any], *,
+                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
+        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
+
+    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
+        """Stream every item of a list action, one page in memory at a time."""
+        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)

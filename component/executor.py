@@ -1,0 +1,162 @@
+"""The executor: resolve -> validate -> build the client -> perform -> wrap.
+
+It is the only place that turns failures into `ComponentError` subclasses and the only place that
+wraps results (`{"data": ...}` for actions, `{"result": [...]}` for data sources).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
+from component.inputs import Inputs, describe
+from component.redaction import Redactor
+from component.suggestions import did_you_mean
+
+if TYPE_CHECKING:
+    from component.definitions import Component, Connection, ConnectionFields, Opened
+
+__all__ = ["Executor"]
+
+log = logging.getLogger("component.executor")
+
+K = TypeVar("K")
+TokenCallback = Callable[[dict[str, Any]], None] | None
+
+
+class Executor:
+    """Runs a component's actions and data sources on behalf of a host."""
+
+    def __init__(self, component: Component) -> None:
+        self.component = component
+
+    def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
+        for item in items:
+            if getattr(item, "key", None) == key:
+                return item
+        keys = [str(getattr(item, "key", "")) for item in items]
+        hint = did_you_mean(str(key), keys) if isinstance(key, str) else ""
+        raise UnknownKeyError(
+            kind.replace(" ", "_"),
+            f"Unknown {kind} {describe(key)} in component '{self.component.key}'.{hint}",
+        )
+
+    # -- public entry points ---------------------------------------------------------------
+
+    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        action = self.find("action", key, self.component.actions)
+        with self._opened(action.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
+            data = self._perform(key, lambda: action.perform(opened.client, values), opened)
+        return {"data": data}
+
+    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        source = self.find("data source", key, self.component.data_sources)
+        with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
+            result = self._perform(key, lambda: source.perform(opened.client, values), opened)
+        return {"result": _checked_options(key, result)}
+
+    def check_connection(self, connection: Mapping[str, Any], *,
+                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        check = self.component.check_action
+        if check is None:
+            raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
+        return self.run_action(check, {}, connection, on_token_refresh=on_token_refresh)
+
+    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: TokenCallback = None) -> Iterator[Any]:
+        action = self.find("action", key, self.component.actions)
+        if action.stream is None:
+            raise InputError("action", f"Action '{key}' is not a list action; it cannot be streamed.")
+        stream = action.stream
+        # Validate before the first next() so that bad input fails where the caller asked.
+        context = self._opened(action.inputs, inputs, connection, key, on_token_refresh)
+        opened, values = context.__enter__()
+
+        def generate() -> Iterator[Any]:
+            try:
+                yield from self._perform(key, lambda: stream(opened.client, values), opened, lazy=True)
+            finally:
+                context.__exit__(None, None, None)
+
+        return generate()
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def resolve(self, connection: Mapping[str, Any]) -> tuple[Connection, ConnectionFields, Mapping[str, Any] | None]:
+        """The connection definition, its validated fields and its OAuth token, if any."""
+        if not isinstance(connection, Mapping):
+            raise InputError("connection", f"Connection: expected an object with 'key' and 'fields', "
+                                           f"received {describe(connection)}.")
+        definition = self.find("connection", connection.get("key"), self.component.connections)
+        fields = connection.get("fields")
+        if not isinstance(fields, Mapping):
+            raise InputError("connection", f"Connection '{definition.key}': expected 'fields' to be an object, "
+                                           f"received {describe(fields)}.")
+        token = connection.get("token")
+        if token is not None and not isinstance(token, Mapping):
+            raise InputError("token", f"Connection '{definition.key}': expected 'token' to be an object, "
+                                      f"received {describe(token)}.")
+        return definition, definition.fields.parse(fields, owner=f"connection '{definition.key}'"), token
+
+    @contextmanager
+    def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
+                key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
+        from component.definitions import OpenOptions  # import cycle
+
+        definition, fields, token = self.resolve(connection)
+        values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
+        debug = bool(getattr(values, model.debug_key)) if model.debug_key else False
+        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh))
+        try:
+            yield opened, values
+        finally:
+            opened.close()
+
+    def _perform(self, key: str, call: Callable[[], Any], opened: Opened, *, lazy: bool = False) -> Any:
+        redactor = opened.client.redactor
+        try:
+            result = call()
+            if lazy:
+                return self._guard_stream(key, result, redactor)
+            return result
+        except ComponentError as exc:
+            _scrub(exc, redactor)
+            raise
+        except Exception as exc:
+            raise _internal(key, exc, redactor) from None
+
+    def _guard_stream(self, key: str, items: Iterator[Any], redactor: Redactor) -> Iterator[Any]:
+        try:
+            yield from items
+        except ComponentError as exc:
+            _scrub(exc, redactor)
+            raise
+        except Exception as exc:
+            raise _internal(key, exc, redactor) from None
+
+
+def _internal(key: str, exc: Exception, redactor: Redactor) -> InternalError:
+    log.debug("unexpected failure in %s", key, exc_info=False)
+    return InternalError(redactor.text(f"'{key}' failed unexpectedly: {type(exc).__name__}: {exc}"))
+
+
+def _scrub(exc: ComponentError, redactor: Redactor) -> None:
+    """Mask secrets in an error's message and arguments in place."""
+    exc.args = tuple(redactor.text(a) if isinstance(a, str) else a for a in exc.args)
+
+
+def _checked_options(key: str, result: Any) -> list[dict[str, str]]:
+    if not isinstance(result, list):
+        raise InternalError(f"Data source '{key}' returned {describe(result)}, not a list of options.")
+    options = []
+    for item in result:
+        if not (isinstance(item, Mapping) and isinstance(item.get("key"), str)
+                and isinstance(item.get("label"), str) and item["label"].strip()):
+            raise InternalError(f"Data source '{key}' returned an option without a key or label: {describe(item)}.")
+        options.append({"key": item["key"], "label": item["label"]})
+    return options

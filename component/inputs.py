@@ -1,0 +1,442 @@
+"""Input declarations: the kinds of values a host may pass, their conversion and their JSON Schema.
+
+An inputs model is a pydantic model whose fields are declared with `Input(...)` and annotated with
+one of the kinds below (`Text`, `Id`, `Bool`, `Code`, ...). Each kind converts what a workflow
+designer stores (strings of digits, "true", JSON strings, key-value lists) into the typed value
+`perform` receives, and raises `InputError` naming the input, what was expected and what was
+received. The manifest entry and the JSON Schema of every input derive from the same declaration.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from component.errors import DefinitionError, InputError
+from component.jsonschemas import SchemaRef
+from component.redaction import MASK
+from component.suggestions import did_you_mean
+
+__all__ = [
+    "Bool",
+    "Code",
+    "CodeList",
+    "DateTime",
+    "Id",
+    "IdList",
+    "Input",
+    "InputSpec",
+    "Inputs",
+    "Invalid",
+    "KeyValues",
+    "Kind",
+    "Limit",
+    "Password",
+    "PathSegment",
+    "StringBool",
+    "Text",
+    "TextList",
+    "choice",
+    "describe",
+    "int_range",
+    "string_bool",
+]
+
+InputType = Literal["string", "password", "boolean", "code", "connection"]
+Collection = Literal["valuelist", "keyvaluelist"]
+
+
+class Invalid(ValueError):
+    """Raised by a converter: `expected` says what would have been accepted."""
+
+    def __init__(self, expected: str) -> None:
+        super().__init__(expected)
+        self.expected = expected
+
+
+def describe(value: Any) -> str:
+    """A short, safe description of a received value for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return json.dumps(shown)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return f"a value of type {type(value).__name__}"
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """How one kind of input is shown in the manifest, converted and described in JSON Schema."""
+
+    type: InputType
+    convert: Callable[[Any], Any]
+    schema: Mapping[str, Any]
+    collection: Collection | None = None
+
+
+# --- converters ---------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise Invalid("a string")
+
+
+def _positive_int(value: Any, expected: str = "a positive integer id") -> int:
+    if isinstance(value, bool):
+        raise Invalid(expected)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        raise Invalid(expected)
+    if not 1 <= number < 2**63:
+        raise Invalid(expected)
+    return number
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise Invalid('true or false (or the strings "true" / "false")')
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError as exc:
+            raise Invalid(f"valid JSON (parse error at line {exc.lineno}, column {exc.colno})") from None  # type: ignore[attr-defined]
+    if isinstance(value, Mapping | list):
+        return value
+    raise Invalid("a JSON object or array, or a JSON string")
+
+
+def _code_object(value: Any) -> Any:
+    parsed = _json(value)
+    if not isinstance(parsed, Mapping):
+        raise Invalid("a JSON object")
+    return dict(parsed)
+
+
+def _code_list(value: Any) -> Any:
+    parsed = _json(value)
+    if not isinstance(parsed, list):
+        raise Invalid("a JSON array")
+    return parsed
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
+
+
+def _text_list(value: Any) -> list[str]:
+    items = _as_list(value)
+    try:
+        return [_text(item) for item in items]
+    except Invalid:
+        raise Invalid("a list of strings") from None
+
+
+def _id_list(value: Any) -> list[int]:
+    items = _as_list(value)
+    try:
+        return [_positive_int(item) for item in items]
+    except Invalid:
+        raise Invalid("a list of positive integer ids") from None
+
+
+_KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:value" strings'
+
+
+def _key_values(value: Any) -> dict[str, Any]:
+    if isinstance(value, Mapping) and not ({"key", "value"} >= value.keys() and "key" in value):
+        return {_text(k): v for k, v in value.items()}
+    result: dict[str, Any] = {}
+    for item in _as_list(value):
+        if isinstance(item, Mapping) and "key" in item and set(item) <= {"key", "value"}:
+            key = item["key"]
+            if not isinstance(key, str) or not key:
+                raise Invalid(_KV_EXPECTED)
+            result[key] = item.get("value")
+        elif isinstance(item, str) and ":" in item:
+            key, _, rest = item.partition(":")
+            if not key.strip():
+                raise Invalid(_KV_EXPECTED)
+            result[key.strip()] = rest.strip()
+        else:
+            raise Invalid(_KV_EXPECTED)
+    return result
+
+
+def _datetime(value: Any) -> str:
+    text = _text(value).strip()
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise Invalid("an ISO 8601 date-time such as 2020-01-27T10:42:21.468912") from None
+    return text
+
+
+# --- kinds --------------------------------------------------------------------------------
+
+_ID_SCHEMA = {"type": ["string", "integer"], "pattern": r"^\s*[1-9][0-9]*\s*$", "minimum": 1}
+
+Text = Annotated[str, Kind("string", _text, {"type": "string"})]
+Password = Annotated[str, Kind("password", _text, {"type": "string", "writeOnly": True})]
+DateTime = Annotated[str, Kind("string", _datetime, {"type": "string", "format": "date-time"})]
+Id = Annotated[int, Kind("string", _positive_int, _ID_SCHEMA)]
+Bool = Annotated[bool, Kind("boolean", _bool, {"type": "boolean"})]
+Code = Annotated[dict[str, Any], Kind("code", _code_object, {"type": "object"})]
+CodeList = Annotated[list[Any], Kind("code", _code_list, {"type": "array"})]
+TextList = Annotated[
+    list[str], Kind("string", _text_list, {"type": "array", "items": {"type": "string"}}, "valuelist")
+]
+IdList = Annotated[list[int], Kind("string", _id_list, {"type": "array", "items": _ID_SCHEMA}, "valuelist")]
+KeyValues = Annotated[
+    dict[str, Any],
+    Kind(
+        "string",
+        _key_values,
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"key": {"type": "string"}, "value": {}},
+                "required": ["key"],
+            },
+        },
+        "keyvaluelist",
+    ),
+]
+
+
+def string_bool() -> Kind:
+    """A boolean that the documentation declares as a string input ("true" / "false")."""
+    return Kind("string", _bool, {"type": "string", "enum": ["true", "false"]})
+
+
+def int_range(low: int, high: int | None = None) -> Kind:
+    """A whole number given as a string or a number, between `low` and `high` inclusive."""
+    expected = f"a whole number from {low} to {high}" if high is not None else f"a whole number ≥ {low}"
+
+    def convert(value: Any) -> int:
+        if isinstance(value, bool):
+            raise Invalid(expected)
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit() and value.strip().isascii():
+            number = int(value.strip())
+        elif isinstance(value, int):
+            number = value
+        elif isinstance(value, float) and value.is_integer():
+            number = int(value)
+        else:
+            raise Invalid(expected)
+        if number < low or (high is not None and number > high):
+            raise Invalid(expected)
+        return number
+
+    bounds: dict[str, Any] = {"minimum": low} if high is None else {"minimum": low, "maximum": high}
+    return Kind("string", convert, {"type": ["string", "integer"], "pattern": r"^\s*-?[0-9]+\s*$", **bounds})
+
+
+def choice(*options: str, case_sensitive: bool = False) -> Kind:
+    """A string that must be one of `options` (compared without case unless told otherwise)."""
+    lookup = {(o if case_sensitive else o.lower()): o for o in options}
+    expected = "one of " + ", ".join(options)
+
+    def convert(value: Any) -> str:
+        text = _text(value).strip()
+        found = lookup.get(text if case_sensitive else text.lower())
+        if found is None:
+            raise Invalid(expected)
+        return found
+
+    return Kind("string", convert, {"type": "string", "enum": list(options)})
+
+
+def _path_segment(value: Any) -> str:
+    text = _text(value).strip()
+    if not text or "/" in text or "\\" in text or text in (".", "..") or any(ord(c) < 32 for c in text):
+        raise Invalid("a single path segment: not empty, without '/', and not '.' or '..'")
+    return text
+
+
+# A non-numeric part of a URL path; the action URL-encodes it.
+PathSegment = Annotated[
+    str, Kind("string", _path_segment, {"type": "string", "pattern": r"^(?!\.{1,2}$)[^/\\]+$"})
+]
+StringBool = Annotated[bool, string_bool()]
+Limit = Annotated[int, int_range(1, 100)]
+
+
+# --- declarations -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One input as the manifest shows it, plus how to convert and check its value."""
+
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    default: str | None = None
+    example: str | None = None
+    comments: str | None = None
+    schema: SchemaRef | None = None
+
+    @property
+    def type(self) -> InputType:
+        return self.kind.type
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "type": self.kind.type,
+            "required": self.required,
+            "default": self.default,
+            "example": self.example,
+            "comments": self.comments,
+            "collection": self.kind.collection,
+        }
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"title": self.label}
+        schema.update(self.kind.schema if self.schema is None else self.schema.load())
+        schema["title"] = self.label
+        if self.comments:
+            schema["description"] = self.comments
+        if self.default is not None:
+            schema["default"] = self.kind.convert(self.default) if self.kind.type == "boolean" else self.default
+        if self.example is not None:
+            schema["examples"] = [self.example]
+        return schema
+
+    def convert(self, value: Any, *, where: str = "Input") -> Any:
+        try:
+            return self.kind.convert(value)
+        except Invalid as exc:
+            # A malformed secret is still a secret: say only what type it was.
+            shown = f"a value of type {type(value).__name__}" if self.kind.type == "password" else describe(value)
+            raise InputError(
+                self.key, f"{where} '{self.key}' ({self.label}): expected {exc.expected}, received {shown}."
+            ) from None
+
+
+def Input(
+    label: str,
+    *,
+    required: bool = False,
+    default: str | None = None,
+    example: str | None = None,
+    comments: str | None = None,
+    schema: SchemaRef | None = None,
+) -> Any:
+    """Declare an input field: its label and documented metadata (strings, as documented)."""
+    meta = {"label": label, "required": required, "default": default, "example": example,
+            "comments": comments, "schema": schema}
+    return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
+
+
+def _find_kind(annotation: Any, where: str) -> Kind:
+    for candidate in (annotation, *get_args(annotation)):
+        if get_origin(candidate) is Annotated:
+            for meta in candidate.__metadata__:
+                if isinstance(meta, Kind):
+                    return meta
+    if get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in get_args(annotation):
+            if arg is not type(None):
+                return _find_kind(arg, where)
+    raise DefinitionError(f"{where}: annotate it with an input kind such as Text, Id or Bool")
+
+
+class Inputs(BaseModel):
+    """Base of every inputs model; `parse` turns host values into a typed, validated instance."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    specs: ClassVar[tuple[InputSpec, ...]] = ()
+    where: ClassVar[str] = "Input"  # how error messages name these values
+    debug_key: ClassVar[str | None] = None  # the boolean input that turns on request logging
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        specs = []
+        for name, info in cls.model_fields.items():
+            extra = info.json_schema_extra
+            if not isinstance(extra, dict) or "input" not in extra:
+                raise DefinitionError(f"{cls.__name__}.{name}: declare it with Input(...)")
+            meta = typing.cast(dict[str, Any], extra["input"])
+            kind = next((m for m in info.metadata if isinstance(m, Kind)), None) or _find_kind(
+                info.annotation, f"{cls.__name__}.{name}"
+            )
+            specs.append(
+                InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
+                          meta["comments"], meta["schema"])
+            )
+        cls.specs = tuple(specs)
+
+    def __repr_args__(self) -> Any:
+        secret = {spec.key for spec in self.specs if spec.type == "password"}
+        for key, value in super().__repr_args__():
+            yield key, (MASK if key in secret and value is not None else value)
+
+    def set_values(self, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The inputs that were set, by key, in declaration order, for a request body or query."""
+        skip = {*exclude, *([self.debug_key] if self.debug_key else [])}
+        return {key: value for key, value in self if value is not None and key not in skip}
+
+    @classmethod
+    def parse(cls, raw: Mapping[str, Any], *, owner: str = "") -> Self:
+        """Convert and validate host values; raise InputError for the first bad input."""
+        if not isinstance(raw, Mapping):
+            raise InputError("inputs", f"{cls.where}s: expected an object of values, received {describe(raw)}.")
+        known = {spec.key for spec in cls.specs}
+        for key in raw:
+            if key not in known:
+                hint = did_you_mean(str(key), sorted(known))
+                target = f" for {owner}" if owner else ""
+                raise InputError(str(key), f"Unknown {cls.where.lower()} '{key}'{target}.{hint}")
+        values: dict[str, Any] = {}
+        for spec in cls.specs:
+            value = raw.get(spec.key)
+            if value is None or (isinstance(value, str) and value == ""):
+                if spec.required:
+                    raise InputError(
+                        spec.key, f"{cls.where} '{spec.key}' ({spec.label}) is required, but no value was given."
+                    )
+                values[spec.key] = None if spec.default is None else spec.convert(spec.default)
+                continue
+            converted = spec.convert(value, where=cls.where)
+            if spec.schema is not None:
+                spec.schema.check(spec.key, spec.label, converted)
+            values[spec.key] = converted
+        return typing.cast(Self, cls.model_construct(**values))

@@ -1,0 +1,78 @@
+"""The manifest: a JSON description of a component derived from its declarations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from component.inputs import Inputs, InputSpec
+from component.jsonschemas import PackageJson
+
+if TYPE_CHECKING:
+    from component.definitions import Component
+
+__all__ = ["build_manifest", "input_schema", "ordered_inputs"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def ordered_inputs(specs: tuple[InputSpec, ...], connection: InputSpec | None) -> list[InputSpec]:
+    """Inputs in documentation order: alphabetical by key, ignoring case, connection included."""
+    items = [*specs, *([connection] if connection is not None else [])]
+    return sorted(items, key=lambda spec: (spec.key.casefold(), spec.key))
+
+
+def input_schema(model: type[Inputs]) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the inputs a host fills in, connection excluded."""
+    specs = ordered_inputs(model.specs, None)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "type": "object",
+        "properties": {spec.key: spec.json_schema() for spec in specs},
+        "required": [spec.key for spec in specs if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def _example(example: Any) -> Any:
+    return example.document() if isinstance(example, PackageJson) else example
+
+
+def build_manifest(component: Component) -> dict[str, Any]:
+    connection = component.connection_input
+    return {
+        "key": component.key,
+        "label": component.label,
+        "description": component.description,
+        "connections": [
+            {
+                "key": c.key,
+                "label": c.label,
+                "description": c.description,
+                "inputs": [spec.manifest() for spec in ordered_inputs(c.fields.specs, None)],
+            }
+            for c in component.connections
+        ],
+        "actions": [
+            {
+                "key": a.key,
+                "label": a.label,
+                "description": a.description,
+                "inputs": [spec.manifest() for spec in ordered_inputs(a.inputs.specs, connection)],
+                "inputSchema": input_schema(a.inputs),
+                "examplePayload": _example(a.example),
+            }
+            for a in component.actions
+        ],
+        "dataSources": [
+            {
+                "key": d.key,
+                "label": d.label,
+                "description": d.description,
+                "dataSourceType": d.type,
+                "inputs": [spec.manifest() for spec in ordered_inputs(d.inputs.specs, connection)],
+                "inputSchema": input_schema(d.inputs),
+                "examplePayload": _example(d.example),
+            }
+            for d in component.data_sources
+        ],
+    }

@@ -1,0 +1,8 @@
+"""The Gorgias connections: API key (HTTP Basic) and OAuth 2.0 (Bearer token)."""
+
+from connections.api_key import api_key
+from connections.oauth2 import oauth2
+
+__all__ = ["CONNECTIONS", "api_key", "oauth2"]
+
+CONNECTIONS = (api_key, oauth2)

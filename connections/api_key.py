@@ -1,0 +1,42 @@
+"""The API-key connection: HTTP Basic with the user's email and a REST API key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from requests.auth import HTTPBasicAuth
+
+from component import Connection, ConnectionFields, Input, Opened, OpenOptions
+from component.inputs import Password, Text
+from component.redaction import Redactor
+from connections.client import gorgias_client
+from connections.domain import Domain
+
+__all__ = ["ApiKeyFields", "api_key"]
+
+DOMAIN_COMMENTS = "The domain of the Gorgias API, this is provided by the service provider."
+
+
+class ApiKeyFields(ConnectionFields):
+    apiKey: Password = Input("API Key", required=True, comments="Your API Key for Gorgias.")
+    domain: Domain = Input("Domain", required=True, comments=DOMAIN_COMMENTS, example="green-garden")
+    username: Text = Input("Username", required=True, comments="Your username for Gorgias. e.g. john@example.com")
+
+
+def open_api_key(fields: ConnectionFields, token: Mapping[str, Any] | None, options: OpenOptions) -> Opened:
+    assert isinstance(fields, ApiKeyFields)
+    redactor = Redactor()
+    redactor.add_basic(fields.username, fields.apiKey)
+    auth = HTTPBasicAuth(fields.username, fields.apiKey)
+    client = gorgias_client(fields.domain, "apiKey", f"{fields.username}:{fields.apiKey}", auth, redactor, options)
+    return Opened(client)
+
+
+api_key = Connection(
+    "apiKey",
+    "Gorgias API Key",
+    "Authenticate with your Gorgias username (email) and a REST API key (Settings → REST API).",
+    ApiKeyFields,
+    open_api_key,
+)

@@ -1,0 +1,60 @@
+"""The Gorgias account domain: what users may type, and the API base URL it gives."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from component.inputs import Invalid, Kind
+
+__all__ = ["BASE_URL_ENV", "Domain", "api_base_url", "normalise_domain", "oauth_url"]
+
+BASE_URL_ENV = "GORGIAS_API_BASE_URL"
+_SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+_EXPECTED = (
+    'a Gorgias account domain such as "acme", "acme.gorgias.com" or "https://acme.gorgias.com/api"'
+)
+
+
+def normalise_domain(value: Any) -> str:
+    """The account subdomain ("acme") from any of the forms Gorgias shows; anything else is refused."""
+    if not isinstance(value, str):
+        raise Invalid(_EXPECTED)
+    text = value.strip()
+    if not text or any(c.isspace() for c in text) or "@" in text:
+        raise Invalid(_EXPECTED)
+    if "://" in text:
+        parts = urlsplit(text)
+        if parts.scheme.lower() != "https" or parts.query or parts.fragment or parts.port is not None:
+            raise Invalid(_EXPECTED)
+        if parts.path.rstrip("/") not in ("", "/api"):
+            raise Invalid(_EXPECTED)
+        host = parts.hostname or ""
+    else:
+        host = text.rstrip("/")
+    host = host.lower()
+    if host.endswith(".gorgias.com"):
+        host = host[: -len(".gorgias.com")]
+    if not _SUBDOMAIN.match(host):
+        raise Invalid(_EXPECTED)
+    return host
+
+
+Domain = Annotated[str, Kind("string", normalise_domain, {"type": "string", "minLength": 1})]
+
+
+def api_base_url(domain: str) -> str:
+    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override (sandbox, tests)."""
+    override = os.environ.get(BASE_URL_ENV, "").strip()
+    if override:
+        return override.rstrip("/")
+    return f"https://{domain}.gorgias.com/api"
+
+
+def oauth_url(domain: str, path: str) -> str:
+    """An OAuth endpoint of the account (or of the overriding server)."""
+    base = api_base_url(domain)
+    origin = base[: -len("/api")] if base.endswith("/api") else base
+    return origin + path

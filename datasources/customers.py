@@ -1,0 +1,35 @@
+"""The customer picklist."""
+
+from __future__ import annotations
+
+from actions.documents import example
+from component import HttpClient, Input, Inputs, data_source
+from component.inputs import Id
+
+__all__ = ["select_customer"]
+
+
+class SelectCustomerInputs(Inputs):
+    view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")
+
+
+@data_source(
+    "selectCustomer", "Select Customer", "Allow a user to select one of their customers.",
+    example=example("selectCustomer", "datasources"),
+)
+def select_customer(api: HttpClient, inputs: SelectCustomerInputs) -> list[dict[str, str]]:
+    return [
+        {"key": str(customer["id"]), "label": customer_label(customer)}
+        for customer in api.items("/customers", inputs.set_values())
+    ]
+
+
+def customer_label(customer: dict[str, object]) -> str:
+    """Name, else email, else the id: never empty."""
+    name = str(customer.get("name") or "").strip()
+    if not name:
+        name = " ".join(str(customer.get(k) or "").strip() for k in ("firstname", "lastname")).strip()
+    email = str(customer.get("email") or "").strip()
+    if name and email:
+        return f"{name} ({email})"
+    return name or email or f"Customer {customer['id']}"

@@ -1,0 +1,36 @@
+"""The ticket picklist."""
+
+from __future__ import annotations
+
+from actions.documents import example
+from component import HttpClient, Input, Inputs, data_source
+from component.inputs import Id
+
+__all__ = ["select_ticket"]
+
+
+class SelectTicketInputs(Inputs):
+    customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
+    rule_id: Id | None = Input(
+        "Rule ID", comments="The ID of a rule used to select tickets matching the filters of this one.", example="21"
+    )
+    view_id: Id | None = Input(
+        "View ID", comments="The ID of a view used to select tickets matching the filters of this one.", example="21"
+    )
+
+
+@data_source(
+    "selectTicket", "Select Ticket", "Select a ticket from a list of tickets.",
+    example=example("selectTicket", "datasources"),
+)
+def select_ticket(api: HttpClient, inputs: SelectTicketInputs) -> list[dict[str, str]]:
+    return [
+        {"key": str(ticket["id"]), "label": ticket_label(ticket)}
+        for ticket in api.items("/tickets", inputs.set_values())
+    ]
+
+
+def ticket_label(ticket: dict[str, object]) -> str:
+    """The subject with the ticket number, or the number alone."""
+    subject = " ".join(str(ticket.get("subject") or "").split())
+    return f"#{ticket['id']} {subject}" if subject else f"Ticket #{ticket['id']}"

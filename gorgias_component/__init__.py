@@ -1,0 +1,54 @@
+"""The Gorgias component: its connections, 20 actions and 4 picklists, ready for a host.
+
+Hosts discover it through the `component.components` entry point named `gorgias`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from actions import ACTIONS
+from component import Component
+from component.inputs import InputSpec, Kind
+from connections import CONNECTIONS
+from connections.domain import BASE_URL_ENV
+from datasources import DATA_SOURCES
+
+__all__ = ["gorgias"]
+
+
+@contextmanager
+def _sandbox() -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
+    """The bundled Gorgias-compatible sandbox, seeded with demo data, on a free loopback port."""
+    from sandbox import Sandbox  # only the CLI's --sandbox needs it
+
+    with Sandbox() as server:
+        yield server.connection(), {BASE_URL_ENV: server.base_url}
+
+
+def _serve_sandbox(argv: list[str]) -> int:
+    from sandbox.cli import main  # only the sandbox command needs it
+
+    return main(argv)
+
+
+gorgias = Component(
+    key="gorgias",
+    label="Gorgias",
+    description=(
+        "Gorgias is a customer support platform designed to help e-commerce businesses manage customer "
+        "inquiries and support tickets efficiently."
+    ),
+    connections=CONNECTIONS,
+    actions=ACTIONS,
+    data_sources=DATA_SOURCES,
+    connection_input=InputSpec(
+        "connection", "Connection", Kind("connection", lambda value: value, {"type": "object"}), required=True,
+        comments="Select the Gorgias connection type for this request: OAuth2 or API Key.",
+    ),
+    check_action="getAccount",
+    sandbox=_sandbox,
+    serve_sandbox=_serve_sandbox,
+)
