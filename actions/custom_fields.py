@@ -30,7 +30,10 @@ class DeleteTicketCustomFieldInputs(ActionInputs):
     ticket_id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket.", example="1234567890")
 
 
-@action("deleteTicketCustomField", "Delete Ticket Custom Field", "Delete a ticket's custom field value.")
+@action(
+    "deleteTicketCustomField", "Delete Ticket Custom Field", "Delete a ticket's custom field value.",
+    example=example("deleteTicketCustomField"),
+)
 def delete_ticket_custom_field(api: HttpClient, inputs: DeleteTicketCustomFieldInputs) -> object:
     api.delete(f"/tickets/{inputs.ticket_id}/custom-fields/{inputs.id}")
     return {"message": "Success"}

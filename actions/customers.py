@@ -67,7 +67,7 @@ class DeleteCustomerInputs(ActionInputs):
     id: Id = Input("Customer ID", required=True, comments="ID of the customer to delete.", example="3924")
 
 
-@action("deleteCustomer", "Delete Customer", "Delete a customer.")
+@action("deleteCustomer", "Delete Customer", "Delete a customer.", example=example("deleteCustomer"))
 def delete_customer(api: HttpClient, inputs: DeleteCustomerInputs) -> object:
     api.delete(f"/customers/{inputs.id}")
     return {"message": "Success"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from actions.documents import example
 from component import ActionInputs, ApiError, HttpClient, Input, action
 from component.inputs import PathSegment
 
@@ -25,7 +26,7 @@ class DownloadFileInputs(ActionInputs):
     )
 
 
-@action("downloadFile", "Download File", "Download a file.")
+@action("downloadFile", "Download File", "Download a file.", example=example("downloadFile"))
 def download_file(api: HttpClient, inputs: DownloadFileInputs) -> object:
     path = "/".join(quote(part, safe="") for part in (inputs.file_type, "download", inputs.domain_hash,
                                                        inputs.resource_name))

@@ -115,7 +115,7 @@ class DeleteTicketInputs(ActionInputs):
     id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket to delete.")
 
 
-@action("deleteTicket", "Delete Ticket", "Delete a ticket.")
+@action("deleteTicket", "Delete Ticket", "Delete a ticket.", example=example("deleteTicket"))
 def delete_ticket(api: HttpClient, inputs: DeleteTicketInputs) -> object:
     api.delete(f"/tickets/{inputs.id}")
     return {"message": "Success"}

@@ -429,7 +429,7 @@ class Inputs(BaseModel):
         for spec in cls.specs:
             value = raw.get(spec.key)
             if value is None or (isinstance(value, str) and value == ""):
-                if spec.required:
+                if spec.required and spec.default is None:
                     raise InputError(
                         spec.key, f"{cls.where} '{spec.key}' ({spec.label}) is required, but no value was given."
                     )

@@ -1,0 +1,3 @@
+"""JSON Schema documents for the structured inputs of the Gorgias component, shipped as package data."""
+
+__all__: list[str] = []
