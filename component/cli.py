@@ -67,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="one input value; repeat a key to give a list")
     check = commands.add_parser("check", help="check that the connection's credentials work")
     with_connection(check)
-    sandbox = commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground", add_help=False)
-    sandbox.add_argument("rest", nargs=argparse.REMAINDER)
+    commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
+                        add_help=False)
     return parser
 
 
@@ -149,7 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(arguments)
+    # `sandbox` hands everything after it to the sandbox's own parser (--host, --port, ...).
+    split = len(arguments)
+    for index, word in enumerate(arguments):
+        if not word.startswith("-") and (index == 0 or arguments[index - 1] != "--component"):
+            split = index + 1 if word == "sandbox" else split  # the first positional word is the command
+            break
+    args = parser.parse_args(arguments[:split])
+    args.rest = arguments[split:]
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("component").setLevel(logging.INFO)  # debug lines are INFO only when asked for
     try:
