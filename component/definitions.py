@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from component.errors import DefinitionError
+from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 
 if TYPE_CHECKING:
@@ -211,6 +211,8 @@ class Component:
     # A context manager yielding (connection, environment) of a local stand-in for the API, if any.
     sandbox: Callable[[], AbstractContextManager[tuple[dict[str, Any], dict[str, str]]]] | None = None
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
+    # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
+    explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
     _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

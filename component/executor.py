@@ -65,7 +65,19 @@ class Executor:
         check = self.component.check_action
         if check is None:
             raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
-        return self.run_action(check, {}, connection, on_token_refresh=on_token_refresh)
+        try:
+            return self.run_action(check, {}, connection, on_token_refresh=on_token_refresh)
+        except InputError:
+            raise
+        except ComponentError as exc:
+            explain = self.component.explain_check_failure
+            if explain is None:
+                raise
+            definition, fields, _ = self.resolve(connection)
+            explained = explain(exc, definition.key, fields)
+            if explained is exc:
+                raise
+            raise explained from exc
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                    on_token_refresh: TokenCallback = None) -> Iterator[Any]:
@@ -90,8 +102,9 @@ class Executor:
     def resolve(self, connection: Mapping[str, Any]) -> tuple[Connection, ConnectionFields, Mapping[str, Any] | None]:
         """The connection definition, its validated fields and its OAuth token, if any."""
         if not isinstance(connection, Mapping):
+            # A connection passed as a string may be JSON holding credentials: name its type only.
             raise InputError("connection", f"Connection: expected an object with 'key' and 'fields', "
-                                           f"received {describe(connection)}.")
+                                           f"received {_shape(connection)}.")
         definition = self.find("connection", connection.get("key"), self.component.connections)
         fields = connection.get("fields")
         if not isinstance(fields, Mapping):
@@ -99,8 +112,9 @@ class Executor:
                                            f"received {describe(fields)}.")
         token = connection.get("token")
         if token is not None and not isinstance(token, Mapping):
+            # A malformed token is still a secret: say only what type it was.
             raise InputError("token", f"Connection '{definition.key}': expected 'token' to be an object, "
-                                      f"received {describe(token)}.")
+                                      f"received {_shape(token)}.")
         return definition, definition.fields.parse(fields, owner=f"connection '{definition.key}'"), token
 
     @contextmanager
@@ -138,6 +152,11 @@ class Executor:
             raise
         except Exception as exc:
             raise _internal(key, exc, redactor) from None
+
+
+def _shape(value: Any) -> str:
+    """Describe a value that may hold credentials without showing any of its text."""
+    return "a string" if isinstance(value, str) else describe(value)
 
 
 def _internal(key: str, exc: Exception, redactor: Redactor) -> InternalError:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-import requests
+from urllib.parse import unquote, urlsplit
 
 from component import Connection, ConnectionFields, Input, InputError, Opened, OpenOptions
-from component.inputs import Password, Text
+from component.inputs import Password, Text, describe
+from component.oauth import OAuth2BearerAuth, OAuthClient
 from component.redaction import Redactor
 from connections.api_key import DOMAIN_COMMENTS
 from connections.client import gorgias_client
-from connections.domain import Domain
+from connections.domain import Domain, oauth_url
 
 __all__ = ["DEFAULT_SCOPES", "OAuth2Fields", "oauth2"]
 
@@ -39,34 +39,59 @@ class OAuth2Fields(ConnectionFields):
                  "This URL should be provided by the service provider.",
     )
 
+    def oauth_client(self) -> OAuthClient:
+        """The OAuth app of this connection; its secret only ever goes to the account's own Gorgias host."""
+        return OAuthClient(
+            client_id=self.clientId,
+            client_secret=self.clientSecret,
+            authorize_url=_own_url(self.domain, "authorizeUrl", "Authorize URL", self.authorizeUrl, "authorize"),
+            token_url=_own_url(self.domain, "tokenUrl", "Token URL", self.tokenUrl, "token"),
+            scope=self.scopes or DEFAULT_SCOPES,
+            service="Gorgias",
+        )
 
-class BearerAuth(requests.auth.AuthBase):
-    """Authorization: Bearer <access token>; the token never appears in its repr."""
 
-    def __init__(self, access_token: str) -> None:
-        self._token = access_token
-
-    def __repr__(self) -> str:
-        return "BearerAuth(***)"
-
-    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        request.headers["Authorization"] = f"Bearer {self._token}"
-        return request
+def _own_url(domain: str, key: str, label: str, value: str, endpoint: str) -> str:
+    """The URL when it is an OAuth endpoint of the account's own host (or the override's); else InputError."""
+    prefix = oauth_url(domain, "/oauth/")
+    expected = urlsplit(prefix)
+    text = value.strip().replace("<DOMAIN>", domain)
+    parts = urlsplit(text)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    defaults = {"https": 443, "http": 80}
+    same_origin = (
+        parts.scheme.lower() == expected.scheme
+        and (parts.hostname or "").lower() == (expected.hostname or "").lower()
+        and (port or defaults.get(parts.scheme.lower())) == (expected.port or defaults.get(expected.scheme))
+    )
+    if (not same_origin or "@" in parts.netloc or parts.query or parts.fragment or any(c.isspace() for c in text)
+            or not parts.path.startswith(expected.path) or parts.path == expected.path
+            or any(segment in (".", "..") for segment in unquote(parts.path).split("/"))):
+        # The client secret is sent to tokenUrl: it may only ever go to the account's own Gorgias host.
+        raise InputError(key, f"Connection field '{key}' ({label}): expected an OAuth URL of the account's own "
+                              f"Gorgias host such as {prefix}{endpoint}, received {describe(value)}.")
+    return text
 
 
 def open_oauth2(fields: ConnectionFields, token: Mapping[str, Any] | None, options: OpenOptions) -> Opened:
     assert isinstance(fields, OAuth2Fields)
-    access_token = (token or {}).get("access_token")
-    if not isinstance(access_token, str) or not access_token:
+    client = fields.oauth_client()
+    token = dict(token or {})
+    access_token, refresh_token = token.get("access_token"), token.get("refresh_token")
+    if not (isinstance(access_token, str) and access_token) and not (isinstance(refresh_token, str) and refresh_token):
         raise InputError(
             "token",
             "Connection 'oauth2' has no access token: authorize it first "
             "(gorgias-component oauth authorize-url, then oauth exchange).",
         )
-    redactor = Redactor([fields.clientSecret, access_token, (token or {}).get("refresh_token")])
-    client = gorgias_client(fields.domain, "oauth2", f"{fields.clientId}:{access_token}",
-                            BearerAuth(access_token), redactor, options)
-    return Opened(client)
+    redactor = Redactor([fields.clientSecret])
+    auth = OAuth2BearerAuth(client, token, on_token_refresh=options.on_token_refresh, redactor=redactor)
+    client_http = gorgias_client(fields.domain, "oauth2", f"{fields.clientId}:{refresh_token or access_token}",
+                                 auth, redactor, options)
+    return Opened(client_http)
 
 
 oauth2 = Connection(

@@ -13,6 +13,7 @@ from actions import ACTIONS
 from component import Component
 from component.inputs import InputSpec, Kind
 from connections import CONNECTIONS
+from connections.check import explain_check_failure
 from connections.domain import BASE_URL_ENV
 from datasources import DATA_SOURCES
 
@@ -51,4 +52,5 @@ gorgias = Component(
     check_action="getAccount",
     sandbox=_sandbox,
     serve_sandbox=_serve_sandbox,
+    explain_check_failure=explain_check_failure,
 )

@@ -1,0 +1,410 @@
+"""OAuth 2.0 for connections, on authlib: the authorization URL, the code exchange, and a Bearer auth that refreshes.
+
+A connection hands over an `OAuthClient` (its validated endpoints and credentials) and the token the
+host stored. `OAuth2BearerAuth` signs every request with the newest access token, refreshes it shortly
+before it expires and once after a 401, keeps the old refresh token when the answer has none, and
+hands every new token to the host's `on_token_refresh` exactly once. Calls that share a connection
+(same token endpoint, client id and refresh token) share one token state process-wide, so that many
+concurrent calls on an expired token refresh it once. Nothing here knows about a particular API.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+from urllib.parse import urlsplit
+
+import requests
+from authlib.common.errors import AuthlibBaseError
+from authlib.common.security import generate_token
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.requests_client import OAuth2Session
+
+from component.errors import ApiError, AuthError, InputError, InternalError, TransportError
+from component.http import decode_body
+from component.inputs import describe
+from component.redaction import Redactor
+
+__all__ = [
+    "DEFAULT_LIFETIME_SECONDS",
+    "LEEWAY_SECONDS",
+    "GrantError",
+    "HasOAuthClient",
+    "OAuth2BearerAuth",
+    "OAuthClient",
+    "TokenCallback",
+    "authorization_url",
+    "exchange_code",
+    "jwt_claims",
+    "normalised_token",
+    "reset_token_cache",
+    "token_expiry",
+]
+
+log = logging.getLogger("component.oauth")
+
+LEEWAY_SECONDS = 300  # refresh this long before the access token expires
+DEFAULT_LIFETIME_SECONDS = 24 * 3600  # when neither the answer nor the JWT says how long the token lives
+TOKEN_TIMEOUT = 30.0
+_MAX_STATES = 1024
+
+TokenCallback = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class OAuthClient:
+    """An OAuth app as a connection knows it: credentials and endpoints, already validated by the connection."""
+
+    client_id: str
+    client_secret: str = field(repr=False)
+    authorize_url: str
+    token_url: str
+    scope: str
+    service: str = "the API"  # names the API in messages ("Gorgias")
+
+
+@runtime_checkable
+class HasOAuthClient(Protocol):
+    """Connection fields that describe an OAuth app (what the `oauth` CLI commands need)."""
+
+    def oauth_client(self) -> OAuthClient: ...
+
+
+class GrantError(AuthError):
+    """The token endpoint refused a grant: `error` is the OAuth error code such as "invalid_grant"."""
+
+    def __init__(self, message: str, *, error: str, status: int, body: Any = None) -> None:
+        super().__init__(message, status=status, body=body)
+        self.error = error
+
+
+# -- tokens as values ------------------------------------------------------------------------
+
+def jwt_claims(token: Any) -> dict[str, Any] | None:
+    """The payload of a JWT, decoded without verifying it (only to read `exp`), or None if it is not one."""
+    if not isinstance(token, str) or token.count(".") != 2:
+        return None
+    payload = token.split(".")[1]
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except ValueError:
+        return None
+    return claims if isinstance(claims, dict) else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def token_expiry(token: Mapping[str, Any], now: float | None = None) -> int:
+    """When the access token expires (epoch seconds): expires_at, else expires_in > 0, else JWT exp, else 24 h."""
+    now = time.time() if now is None else now
+    expires_at = _number(token.get("expires_at"))
+    if expires_at is not None and expires_at > 0:
+        return int(expires_at)
+    expires_in = _number(token.get("expires_in"))
+    if expires_in is not None and expires_in > 0:  # Gorgias sends expires_in: 0 for a 24-hour token
+        return int(now + expires_in)
+    exp = _number((jwt_claims(token.get("access_token")) or {}).get("exp"))
+    if exp is not None and exp > 0:
+        return int(exp)
+    return int(now + DEFAULT_LIFETIME_SECONDS)
+
+
+def normalised_token(token: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The token to store: a plain dict with `expires_at`, the old refresh token kept when none came back."""
+    result = {str(k): v for k, v in token.items() if k != "expires_in"}
+    refresh = result.get("refresh_token")
+    if not (isinstance(refresh, str) and refresh):
+        old = (previous or {}).get("refresh_token")
+        if isinstance(old, str) and old:
+            result["refresh_token"] = old
+        else:
+            result.pop("refresh_token", None)
+    access = result.get("access_token")
+    result["expires_at"] = token_expiry(token) if isinstance(access, str) and access else 0
+    return result
+
+
+def _secrets_of(token: Mapping[str, Any]) -> list[str | None]:
+    return [v for k, v in token.items() if k in ("access_token", "refresh_token", "id_token") and isinstance(v, str)]
+
+
+def _for_authlib(token: Mapping[str, Any]) -> dict[str, Any]:
+    # Only Bearer is supported; a missing or odd token_type must not break signing.
+    return {**token, "token_type": "Bearer", "access_token": token.get("access_token") or ""}
+
+
+# -- talking to the token endpoint ------------------------------------------------------------
+
+def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
+             update_token: Callable[..., None] | None = None) -> tuple[Any, list[requests.Response]]:
+    """An authlib session for the token endpoint (client credentials by HTTP Basic) and its last answers."""
+    answers: list[requests.Response] = []
+
+    def keep(response: requests.Response) -> requests.Response:
+        answers[:] = [response]
+        return response
+
+    session = OAuth2Session(
+        client.client_id, client.client_secret, token_endpoint_auth_method="client_secret_basic",
+        token=_for_authlib(token) if token is not None else None, update_token=update_token,
+        leeway=LEEWAY_SECONDS, token_endpoint=client.token_url, default_timeout=TOKEN_TIMEOUT,
+    )
+    session.trust_env = False  # never pick up proxies or .netrc credentials implicitly
+    session.register_compliance_hook("access_token_response", keep)
+    session.register_compliance_hook("refresh_token_response", keep)
+    return session, answers
+
+
+def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
+                   redactor: Redactor) -> Exception:
+    """A ComponentError for a failed token request; never carries a secret."""
+    service = client.service
+    response = answers[0] if answers else getattr(exc, "response", None)
+    status = response.status_code if isinstance(response, requests.Response) else 0
+    body = redactor.value(decode_body(response)) if isinstance(response, requests.Response) else None
+    if isinstance(exc, OAuthError):
+        error = str(exc.error or "oauth_error")
+        if error == "invalid_grant" and what == "refresh":
+            return GrantError(f"{service} refused the OAuth refresh token (invalid_grant): the refresh token was "
+                              f"revoked or expired: reconnect the {service} OAuth connection to authorize it again.",
+                              error=error, status=status or 400, body=body)
+        if error == "invalid_grant":
+            return GrantError(f"{service} refused the authorization code (invalid_grant): it was already used, "
+                              "has expired or was issued for another redirect URI: authorize again.",
+                              error=error, status=status or 400, body=body)
+        if error == "invalid_client":
+            return GrantError(f"{service} refused the OAuth client credentials (invalid_client): check the "
+                              "Client ID and Client Secret of the connection.",
+                              error=error, status=status or 401, body=body)
+        detail = f"{error}: {exc.description}" if exc.description else error
+        return GrantError(redactor.text(f"{service} refused the OAuth {what} request ({detail})."),
+                          error=error, status=status or 400, body=body)
+    if isinstance(exc, requests.HTTPError | ValueError) and status:
+        reason = response.reason if isinstance(response, requests.Response) else ""
+        return ApiError(f"{service} answered {status} {reason or ''}".rstrip()
+                        + f" to the OAuth {what} request, without a token.", status=status, body=body)
+    if isinstance(exc, requests.RequestException):
+        kind = "timed out" if isinstance(exc, requests.Timeout) else "failed"
+        return TransportError(redactor.text(f"The OAuth {what} request to {service} {kind}: {type(exc).__name__}."))
+    return AuthError(redactor.text(f"The OAuth {what} request to {service} failed: {type(exc).__name__}: {exc}."),
+                     status=status, body=body)
+
+
+_TOKEN_FAILURES = (AuthlibBaseError, requests.RequestException, ValueError)
+
+
+def _checked(token: Mapping[str, Any], client: OAuthClient, what: str) -> None:
+    access = token.get("access_token")
+    if not (isinstance(access, str) and access):
+        raise ApiError(f"{client.service} answered the OAuth {what} request without an access_token.",
+                       status=200, body=None)
+
+
+def authorization_url(client: OAuthClient, redirect_uri: str, state: str | None = None) -> tuple[str, str, str]:
+    """The URL to send the user to, with a random `state` (unless given) and a random `nonce`."""
+    _check_redirect_uri(redirect_uri)
+    nonce = generate_token(32)
+    with OAuth2Session(client.client_id, scope=client.scope, redirect_uri=redirect_uri) as session:
+        url, state = session.create_authorization_url(client.authorize_url, state=state or None, nonce=nonce)
+    return str(url), str(state), nonce
+
+
+def exchange_code(client: OAuthClient, code: str, redirect_uri: str, *, nonce: str | None = None) -> dict[str, Any]:
+    """Trade an authorization code for a token to store (with `expires_at`); checks the id_token nonce if given."""
+    _check_redirect_uri(redirect_uri)
+    if not isinstance(code, str) or not code.strip():
+        raise InputError("code", f"Authorization code: expected the `code` of the redirect, received {describe(code)}.")
+    redactor = Redactor([client.client_secret, code])
+    session, answers = _session(client)
+    with session:
+        try:
+            raw = session.fetch_token(client.token_url, grant_type="authorization_code", code=code.strip(),
+                                      redirect_uri=redirect_uri)
+        except _TOKEN_FAILURES as exc:
+            raise _token_failure(exc, client, "code exchange", answers, redactor) from None
+    _checked(raw, client, "code exchange")
+    token = normalised_token(raw)
+    if nonce is not None:
+        claims = jwt_claims(token.get("id_token"))
+        if claims is not None and claims.get("nonce") != nonce:
+            raise AuthError(f"{client.service} returned an id_token for another authorization request (nonce "
+                            "mismatch): authorize again.", status=200, body=None)
+    return token
+
+
+def _check_redirect_uri(redirect_uri: Any) -> None:
+    parts = urlsplit(redirect_uri) if isinstance(redirect_uri, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.fragment \
+            or any(c.isspace() for c in redirect_uri):
+        raise InputError("redirect_uri", "Redirect URI: expected an absolute http(s) URL registered for the app, "
+                                         f"received {describe(redirect_uri)}.")
+
+
+# -- the shared token state -----------------------------------------------------------------
+
+class _TokenState:
+    """The newest token of one connection identity; its lock serialises refreshes."""
+
+    def __init__(self, client: OAuthClient, token: dict[str, Any]) -> None:
+        self.client = client
+        self.lock = threading.RLock()  # re-entrant: a host callback may run another call on the same thread
+        self.token = token
+        self.undelivered = False  # a refreshed token no on_token_refresh has received yet
+        self.session: Any = None
+        self.answers: list[requests.Response] = []
+
+    def oauth_session(self) -> Any:
+        """The authlib session, holding the current token (call with the lock held)."""
+        if self.session is None:
+            self.session, self.answers = _session(self.client, self.token, self.updated)
+        self.answers.clear()
+        self.session.token = _for_authlib(self.token)
+        return self.session
+
+    def updated(self, token: Mapping[str, Any], refresh_token: str | None = None, **_: Any) -> None:
+        """authlib's update_token: store the refreshed token (the lock is held by the caller)."""
+        _checked(token, self.client, "refresh")
+        self.token = normalised_token(token, self.token)
+        self.undelivered = True
+        new_refresh = self.token.get("refresh_token")
+        if isinstance(new_refresh, str) and new_refresh != refresh_token:
+            _register(_identity(self.client, new_refresh), self)  # a rotated token leads here too
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+
+_STATES: dict[str, _TokenState] = {}
+_STATES_LOCK = threading.Lock()
+
+
+def _identity(client: OAuthClient, refresh_token: str) -> str:
+    return hashlib.sha256(f"{client.token_url}\0{client.client_id}\0{refresh_token}".encode()).hexdigest()
+
+
+def _register(key: str, state: _TokenState) -> None:
+    with _STATES_LOCK:
+        _STATES[key] = state
+        while len(_STATES) > _MAX_STATES:  # forget the oldest connection; it only costs one extra refresh
+            _STATES.pop(next(iter(_STATES)))
+
+
+def _state_for(client: OAuthClient, token: dict[str, Any]) -> _TokenState:
+    refresh = token.get("refresh_token")
+    if not isinstance(refresh, str):
+        return _TokenState(client, token)  # nothing to refresh, nothing to share
+    key = _identity(client, refresh)
+    with _STATES_LOCK:
+        state = _STATES.get(key)
+        if state is None:
+            state = _STATES[key] = _TokenState(client, token)
+            return state
+    with state.lock:
+        if token["expires_at"] > state.token.get("expires_at", 0):
+            state.token = token  # the host holds a newer token than this process has seen
+            state.undelivered = False
+    return state
+
+
+def reset_token_cache() -> None:
+    """Forget every shared token state (tests; a host that wants to start clean)."""
+    with _STATES_LOCK:
+        states = list({id(s): s for s in _STATES.values()}.values())
+        _STATES.clear()
+    for state in states:
+        state.close()
+
+
+# -- the auth ---------------------------------------------------------------------------------
+
+class OAuth2BearerAuth(requests.auth.AuthBase):
+    """Authorization: Bearer with the newest access token; refreshes before expiry and after a 401."""
+
+    def __init__(self, client: OAuthClient, token: Mapping[str, Any], *, on_token_refresh: TokenCallback | None = None,
+                 redactor: Redactor | None = None) -> None:
+        self._client = client
+        self._callback = on_token_refresh
+        self.redactor = redactor if redactor is not None else Redactor()
+        self.redactor.add(client.client_secret, *_secrets_of(token))
+        self._state = _state_for(client, normalised_token(token))
+        self._sent = threading.local()  # the access token this thread's last request carried
+        self.redactor.add(*_secrets_of(self._state.token))
+
+    def __repr__(self) -> str:
+        return "OAuth2BearerAuth(***)"
+
+    @property
+    def token(self) -> dict[str, Any]:
+        """A copy of the newest token of this connection."""
+        return dict(self._state.token)
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        state = self._state
+        with state.lock:
+            session = state.oauth_session()
+            if state.token.get("refresh_token"):
+                try:
+                    session.ensure_active_token()  # authlib refreshes within LEEWAY_SECONDS of expires_at
+                except _TOKEN_FAILURES as exc:
+                    failure = _token_failure(exc, self._client, "refresh", state.answers, self.redactor)
+                    if isinstance(failure, GrantError) or state.token.get("expires_at", 0) <= time.time():
+                        raise failure from None
+                    # The current token still works for a while: use it and try again on the next request.
+                    log.warning("could not refresh the OAuth access token early, using the current one: %s", failure)
+                self._deliver(state)
+            session.token = _for_authlib(state.token)
+            request.url, headers, request.body = session.token_auth.prepare(request.url, request.headers, request.body)
+            request.headers = headers
+            self._sent.access_token = state.token.get("access_token")
+        return request
+
+    def refresh_after_unauthorized(self) -> bool:
+        """Get a new access token after a 401; True when the request should be sent again."""
+        state = self._state
+        with state.lock:
+            if state.token.get("access_token") != getattr(self._sent, "access_token", None):
+                self._deliver(state)
+                return True  # another call refreshed meanwhile: replay with its token
+            refresh = state.token.get("refresh_token")
+            if not refresh:
+                return False
+            session = state.oauth_session()
+            try:
+                session.refresh_token(self._client.token_url, refresh_token=refresh)
+            except _TOKEN_FAILURES as exc:
+                raise _token_failure(exc, self._client, "refresh", state.answers, self.redactor) from None
+            log.debug("refreshed the OAuth access token after a 401")
+            self._deliver(state)
+            return True
+
+    def _deliver(self, state: _TokenState) -> None:
+        """Learn the newest token's secrets and hand a refreshed token to the host once (lock held)."""
+        self.redactor.add(*_secrets_of(state.token))
+        if not state.undelivered or self._callback is None:
+            return
+        try:
+            self._callback(dict(state.token))
+        except Exception as exc:
+            raise InternalError(self.redactor.text(
+                f"on_token_refresh failed, so the refreshed OAuth token was not stored: {type(exc).__name__}: {exc}"
+            )) from None
+        state.undelivered = False
