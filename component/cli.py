@@ -1,4 +1,4 @@
-"""The command line: manifest, run, datasource, check and sandbox for an installed component.
+"""The command line: manifest, run, datasource, check, oauth and sandbox for an installed component.
 
 Results go to standard output as JSON; errors to standard error as one readable line. Exit status
 0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
@@ -18,6 +18,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from component import progress
 from component.definitions import Component
 from component.errors import ComponentError, InputError
 
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="one input value; repeat a key to give a list")
     check = commands.add_parser("check", help="check that the connection's credentials work")
     with_connection(check)
+    _add_oauth_commands(commands)
     commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
                         add_help=False)
     return parser
@@ -128,6 +130,55 @@ def _connection(component: Component, args: argparse.Namespace) -> Iterator[Any]
     yield _read_json(args.connection, "connection")
 
 
+def _add_oauth_commands(commands: Any) -> None:
+    oauth = commands.add_parser("oauth", help="authorize an OAuth 2.0 connection (authorize URL, code exchange)")
+    steps = oauth.add_subparsers(dest="oauth_command", required=True, metavar="STEP")
+    url = steps.add_parser("authorize-url", help="print the URL to send the user to, with its state and nonce")
+    exchange = steps.add_parser("exchange", help="trade the redirect's code for a token and store it in the file")
+    for sub in (url, exchange):
+        sub.add_argument("--connection", metavar="FILE", required=True, help="connection JSON file")
+        sub.add_argument("--redirect-uri", metavar="URI", required=True, help="the redirect URI registered for the app")
+    url.add_argument("--state", help="the state to send (default: a random one)")
+    exchange.add_argument("--code", required=True, help="the code the redirect URI received")
+    exchange.add_argument("--nonce", help="the nonce of the authorize URL, checked against the id_token")
+
+
+def _oauth(component: Component, args: argparse.Namespace) -> None:
+    """`oauth authorize-url` prints {"url", "state", "nonce"}; `oauth exchange` writes the token into the file."""
+    from component.connection_file import replace_token
+    from component.oauth import HasOAuthClient, authorization_url, exchange_code
+
+    if args.connection == "-":
+        raise UsageError("oauth commands need --connection FILE, not standard input")
+    definition, fields, _ = component.executor.resolve(_read_json(args.connection, "connection"))
+    if not isinstance(fields, HasOAuthClient):
+        raise UsageError(f"connection '{definition.key}' does not use OAuth 2.0")
+    client = fields.oauth_client()
+    if args.oauth_command == "authorize-url":
+        url, state, nonce = authorization_url(client, args.redirect_uri, args.state)
+        _print({"url": url, "state": state, "nonce": nonce})
+        return
+    if not os.access(os.path.dirname(os.path.realpath(args.connection)), os.W_OK):
+        raise UsageError(f"cannot store the token: the directory of {args.connection} is not writable")
+    token = exchange_code(client, args.code, args.redirect_uri, nonce=args.nonce)
+    try:
+        replace_token(args.connection, token)
+    except (OSError, ValueError) as exc:
+        raise ComponentError(f"the code was exchanged but the token could not be stored in {args.connection} "
+                             f"({type(exc).__name__}): authorize again") from None
+    _print({"stored": args.connection, "expires_at": token.get("expires_at"), "scope": token.get("scope")})
+
+
+def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
+    """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
+    if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
+        return None
+    from component.connection_file import replace_token
+
+    path = args.connection
+    return lambda token: replace_token(path, token)
+
+
 def _print(result: Any) -> None:
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
@@ -136,13 +187,20 @@ def _dispatch(component: Component, args: argparse.Namespace) -> None:
     if args.command == "manifest":
         _print(component.manifest())
         return
+    inputs: dict[str, Any] = {}
     runners: dict[str, Callable[[Any], dict[str, Any]]] = {
-        "run": lambda conn: component.run_action(args.key, _inputs(args), conn),
-        "datasource": lambda conn: component.run_data_source(args.key, _inputs(args), conn),
-        "check": lambda conn: component.check_connection(conn),
+        "run": lambda conn: component.run_action(args.key, inputs, conn, on_token_refresh=_token_saver(args)),
+        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn,
+                                                             on_token_refresh=_token_saver(args)),
+        "check": lambda conn: component.check_connection(conn, on_token_refresh=_token_saver(args)),
     }
     with _connection(component, args) as connection:
-        _print(runners[args.command](connection))
+        if args.command in ("run", "datasource"):
+            inputs.update(_inputs(args))
+        # A long fetchAll shows pages, items and items/s on standard error when it is a terminal.
+        with progress.fetch_progress(sys.stderr, progress.wanted(component, args.command, args.key, inputs)
+                                     if args.command == "run" else False):
+            _print(runners[args.command](connection))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,6 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if component.serve_sandbox is None:
                 raise UsageError(f"component '{component.key}' has no sandbox")
             return component.serve_sandbox(args.rest)
+        if args.command == "oauth":
+            _oauth(component, args)
+            return EXIT_OK
         _dispatch(component, args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

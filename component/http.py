@@ -1,29 +1,37 @@
 """The one HTTP client: base URL, auth, timeouts, retries, pagination, error mapping, debug logging.
 
 Actions describe a request (`api.get("/tickets/1")`); this module sends it. Retries follow a
-`RetryPolicy`: 429 answers are waited out (the request was not processed, so that is safe for any
-method); 5xx answers and network failures are retried only for idempotent methods unless the policy
-says otherwise, so that a write is never sent twice.
+`RetryPolicy`: 429 answers are waited out for at least what `Retry-After` says (the request was not
+processed, so that is safe for any method); 5xx answers and network failures are retried only for
+idempotent methods unless the policy says otherwise, so that a write is never sent twice. Every wait
+counts against the policy's total time budget. A shared `RateBudget` paces requests so that 429s are
+rare in the first place.
 """
 
 from __future__ import annotations
 
 import email.utils
+import json as jsonlib
 import logging
+import math
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 
+from component import progress
 from component.errors import (
     ApiError,
     AuthError,
+    InputError,
     RateLimitError,
     TransportError,
     WriteUncertainError,
@@ -37,9 +45,14 @@ log = logging.getLogger("component.http")
 
 DEFAULT_TIMEOUT = 30.0
 MAX_BODY_IN_MESSAGE = 500
+MAX_BODY_IN_LOG = 2000
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+UNCERTAIN_WRITE = ("The write may or may not have happened; it was not sent again to avoid a duplicate: "
+                   "check before retrying")
 JSON = Any
 Query = list[tuple[str, str]]
+
+_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")  # RFC 9110 header field name
 
 
 class RefreshingAuth(Protocol):
@@ -59,25 +72,30 @@ class RetryPolicy:
     retry_all_errors: bool = False  # retry any non-2xx, 429 included, within max_retries
     exponential: bool = True
     fixed_delay: float = 0.0  # seconds, when not exponential
-    backoff_base: float = 0.1  # seconds; 0.1, 0.2, 0.4, ... plus up to 20 % jitter
+    backoff_base: float = 0.25  # seconds; 0.25, 0.5, 1, ... (plus jitter when enabled)
     backoff_cap: float = 30.0
+    jitter: bool = True  # add up to 20 % (never subtract) so that workers do not come back in step
     rate_limit_retries: int = 6  # 429s waited out on top of max_retries (typed actions)
-    retry_after_cap: float = 120.0
-    budget: float = 300.0  # total seconds the client may spend waiting before it gives up
+    retry_after_cap: float = 120.0  # a longer Retry-After is not waited for: the call fails at once
+    budget: float = 300.0  # total seconds one call may take, waits included, before it gives up
 
     def backoff(self, attempt: int) -> float:
         """Delay before retry number `attempt` (1-based): grows even when fixed_delay is 0."""
         if not self.exponential:
             return self.fixed_delay
-        delay = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
-        return delay + random.uniform(0, delay * 0.2)
+        delay: float = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
+        return delay + (random.uniform(0, delay * 0.2) if self.jitter else 0.0)
+
+    def with_jitter(self, delay: float) -> float:
+        """`delay` plus a small random extra when jitter is on; never less than `delay`."""
+        return delay + (random.uniform(0, 0.1 * delay + 0.1) if self.jitter else 0.0)
 
 
 TYPED_POLICY = RetryPolicy()
 
 
 def retry_after_seconds(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a Retry-After header given as seconds or as an HTTP date."""
+    """Seconds to wait from a Retry-After header given as seconds or as an HTTP date (`now`: epoch seconds)."""
     if not value:
         return None
     value = value.strip()
@@ -86,11 +104,13 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     except ValueError:
         seconds = None
     if seconds is not None:
-        return max(0.0, seconds)
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    if when.tzinfo is None:  # "-0000" and obsolete zones: the HTTP date is in UTC
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - now)
 
 
@@ -112,7 +132,27 @@ def session_for(*identity: str) -> requests.Session:
         return session
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Call:
+    """One logical request as the caller described it; sent once or more."""
+
+    method: str
+    path: str
+    url: str
+    query: Query
+    json: Any
+    data: Any
+    files: Any
+    headers: Mapping[str, str]
+    timeout: float
+    follow_redirects: bool
+
+    @property
+    def where(self) -> str:
+        return f"{self.method} /{self.path.split('?')[0].lstrip('/')}"
+
+
+@dataclass(repr=False)
 class HttpClient:
     """Sends requests to one API on behalf of one connection."""
 
@@ -128,6 +168,10 @@ class HttpClient:
     headers: Mapping[str, str] = field(default_factory=dict)
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    wall_clock: Callable[[], float] = time.time  # for Retry-After given as an HTTP date
+
+    def __repr__(self) -> str:
+        return f"HttpClient({self.redactor.url(self.base_url)!r}, service={self.service!r})"
 
     def with_policy(self, policy: RetryPolicy, *, debug: bool | None = None) -> HttpClient:
         """The same client with another retry policy (Raw Request brings its own)."""
@@ -155,20 +199,29 @@ class HttpClient:
     # -- pagination ------------------------------------------------------------------------
 
     def pages(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[dict[str, Any]]:
-        """Every page of a cursor-paginated list, following meta.next_cursor from the first page."""
+        """Every page of a cursor-paginated list, following meta.next_cursor from the first page.
+
+        Lazy: each page is requested when the previous one has been consumed.
+        """
         query = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
         query["limit"] = page_size
         cursor: str | None = None
+        seen: set[str] = set()
         while True:
             page = self.get(path, {**query, "cursor": cursor})
             if not isinstance(page, dict) or not isinstance(page.get("data"), list):
                 raise ApiError(f"{self.service} answered {path} with something that is not a list page.",
-                               status=200, body=page)
+                               status=200, body=self.redactor.value(page))
+            progress.page_fetched(len(page["data"]))
             yield page
-            meta = page.get("meta") or {}
+            meta = page.get("meta")
             cursor = meta.get("next_cursor") if isinstance(meta, dict) else None
             if not cursor:
                 return
+            if not isinstance(cursor, str) or cursor in seen:
+                raise ApiError(f"{self.service} answered {path} with a next cursor it had already given: "
+                               "the list would never end.", status=200)
+            seen.add(cursor)
 
     def items(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[Any]:
         """Every item of a cursor-paginated list; memory is bounded by one page."""
@@ -179,16 +232,15 @@ class HttpClient:
         """One page as the API returns it, or with fetch_all every item in one envelope."""
         if not fetch_all:
             return self.get(path, params)
-        envelope: dict[str, Any] | None = None
+        envelope: dict[str, Any] = {}
         items: list[Any] = []
         for page in self.pages(path, params):
-            if envelope is None:
+            if not envelope:
                 envelope = {k: v for k, v in page.items() if k != "data"}
             items.extend(page["data"])
-        assert envelope is not None
-        meta = envelope.get("meta") if isinstance(envelope.get("meta"), dict) else {}
-        envelope["meta"] = {**(meta or {}), "prev_cursor": None, "next_cursor": None}
-        return {"data": items, **{k: v for k, v in envelope.items() if k != "data"}}
+        meta = envelope.get("meta")
+        envelope["meta"] = {**(meta if isinstance(meta, dict) else {}), "prev_cursor": None, "next_cursor": None}
+        return {"data": items, **envelope}
 
     # -- the one place requests are sent ---------------------------------------------------
 
@@ -210,35 +262,35 @@ class HttpClient:
         accept_redirect: bool = False,
     ) -> requests.Response:
         """Send with retries; return a 2xx (or, with accept_redirect, 3xx) response or raise."""
-        method = method.upper()
-        url = self.url_for(path)
-        query = clean_params(params)
         send_headers = {**self.headers, **(headers or {})}
+        _check_headers(send_headers)
+        call = _Call(method.upper(), path, self.url_for(path), clean_params(params), json, data, files,
+                     send_headers, timeout or self.timeout, follow_redirects)
         policy = self.policy
         started = self.clock()
-        waited = 0.0
-        attempt = 0
-        rate_limited = 0
+        sent = 0  # requests that left (or tried to)
+        retries = 0  # retries spent on 5xx, network errors and (retry_all_errors) other answers
+        rate_limited = 0  # 429s waited out on top of retries
         refreshed = False
         while True:
-            if self.rate_budget is not None:
-                waited += self.rate_budget.acquire(self.sleep)
+            self._pace(call)
+            sent += 1
+            sent_at = self.clock()
             try:
-                response = self._send(method, url, query, json, data, files, send_headers,
-                                      timeout or self.timeout, follow_redirects)
+                response = self._send(call)
             except requests.RequestException as exc:
                 never_sent = isinstance(exc, requests.ConnectTimeout) or _connection_refused(exc)
-                may_retry = method in IDEMPOTENT or policy.retry_writes or never_sent
-                attempt += 1
-                delay = policy.backoff(attempt)
-                if may_retry and attempt <= policy.max_retries and waited + delay <= policy.budget:
-                    self._log_retry(method, url, f"{type(exc).__name__}", delay)
-                    self.sleep(delay)
-                    waited += delay
-                    continue
-                raise self._transport_error(method, path, exc, never_sent, attempt) from None
+                may_retry = call.method in IDEMPOTENT or policy.retry_writes or never_sent
+                self._log_failure(call, exc, self.clock() - sent_at)
+                if may_retry and retries < policy.max_retries:
+                    delay = policy.backoff(retries + 1)
+                    if self._fits(started, delay):
+                        retries += 1
+                        self._wait(call, type(exc).__name__, delay)
+                        continue
+                raise self._transport_error(call, exc, never_sent, sent) from None
             if self.rate_budget is not None:
-                self.rate_budget.observe(response.headers)
+                self.rate_budget.observe(response.headers, self.clock() - sent_at)
             status = response.status_code
             if 200 <= status < 300 or (accept_redirect and 300 <= status < 400):
                 return response
@@ -246,104 +298,190 @@ class HttpClient:
                 refreshed = True
                 if self.auth.refresh_after_unauthorized():  # type: ignore[union-attr]
                     continue
-            if status == 429 and not policy.retry_all_errors and rate_limited < policy.rate_limit_retries:
-                rate_limited += 1
-                delay = self._rate_limit_delay(response, policy, rate_limited)
-                if waited + delay <= policy.budget:
-                    self._log_retry(method, url, "429 Too Many Requests", delay)
-                    self.sleep(delay)
-                    waited += delay
-                    continue
+            told = self._retry_after(response) if status == 429 else None
+            if status == 429 and not policy.retry_all_errors:
+                # The request was not processed: waiting and sending it again is safe for any method.
+                if rate_limited < policy.rate_limit_retries:
+                    wait = self._rate_limit_delay(told, rate_limited + 1)
+                    if wait is not None and self._fits(started, wait):
+                        rate_limited += 1
+                        self._wait(call, "429 Too Many Requests", wait)
+                        continue
+                raise self._api_error(call, response, sent if rate_limited else 0, told)
             retryable = policy.retry_all_errors or (
-                status >= 500 and (method in IDEMPOTENT or policy.retry_writes)
+                status >= 500 and (call.method in IDEMPOTENT or policy.retry_writes)
             )
-            if retryable and attempt < policy.max_retries:
-                attempt += 1
-                delay = policy.backoff(attempt)
-                if status == 429:
-                    delay = max(delay, min(policy.retry_after_cap, self._retry_after(response) or 0.0))
-                if waited + delay <= policy.budget:
-                    self._log_retry(method, url, f"{status}", delay)
-                    self.sleep(delay)
-                    waited += delay
+            if retryable and retries < policy.max_retries and (told is None or told <= policy.retry_after_cap):
+                delay = policy.backoff(retries + 1)
+                if told is not None:
+                    delay = max(delay, policy.with_jitter(told))  # at least what the API asked for
+                if self._fits(started, delay):
+                    retries += 1
+                    self._wait(call, str(status), delay)
                     continue
-            raise self._api_error(method, path, response, self.clock() - started)
+            raise self._api_error(call, response, 0, told)
 
-    def _send(self, method: str, url: str, query: Query, json: Any, data: Any, files: Any,
-              headers: Mapping[str, str], timeout: float, follow_redirects: bool) -> requests.Response:
-        started = time.perf_counter()
-        response = self.session.request(
-            method, url, params=query, json=json, data=data, files=files, headers=dict(headers),
-            auth=self.auth, timeout=timeout, allow_redirects=False,
-        )
+    def _pace(self, call: _Call) -> None:
+        if self.rate_budget is None:
+            return
+        waited = self.rate_budget.acquire(self.sleep)
+        if waited > 0:
+            log.log(self._level, "%s %s: waited %.2f s for the rate budget", call.method,
+                    self.redactor.url(call.url), waited)
+
+    def _fits(self, started: float, delay: float) -> bool:
+        """Whether waiting `delay` more seconds keeps the call within the policy's total time budget."""
+        return self.clock() - started + delay <= self.policy.budget
+
+    def _wait(self, call: _Call, reason: str, delay: float) -> None:
+        log.log(self._level, "%s %s: %s, retrying in %.2f s", call.method, self.redactor.url(call.url), reason, delay)
+        self.sleep(delay)
+
+    def _send(self, call: _Call) -> requests.Response:
+        started = self.clock()
+        prepared = self._prepare(call.method, call.url, call.query, call.json, call.data, call.files,
+                                 call.headers, with_auth=True)
+        self._log_request(prepared, call.json if call.json is not None else call.data)
+        response = self.session.send(prepared, timeout=call.timeout, allow_redirects=False)
         hops = 0
-        while follow_redirects and response.is_redirect and hops < 5:
+        while call.follow_redirects and response.is_redirect and hops < 5:
             hops += 1
-            target = urljoin(response.url, response.headers["Location"])
-            same_origin = _origin(target) == _origin(url)
-            # Credentials stay with the API's origin: another host gets a bare GET.
-            response = self.session.request(
-                "GET", target, headers={} if not same_origin else dict(headers),
-                auth=self.auth if same_origin else None, timeout=timeout, allow_redirects=False,
+            target = urljoin(response.url or call.url, response.headers["Location"])
+            same_origin = _origin(target) == _origin(call.url)
+            method = prepared.method or call.method
+            keep_body = response.status_code in (307, 308)  # the same request again; else as requests does
+            if not keep_body and method != "HEAD" and (
+                    response.status_code in (302, 303) or (response.status_code == 301 and method == "POST")):
+                method = "GET"
+            if not same_origin and method not in ("GET", "HEAD"):
+                break  # another host only ever gets a bare GET: never the API's body or a write
+            keep_body = keep_body and same_origin
+            # Credentials and the caller's headers stay with the API's origin: another host gets a bare request.
+            prepared = self._prepare(
+                method, target, [], call.json if keep_body else None, call.data if keep_body else None,
+                call.files if keep_body else None, call.headers if same_origin else {}, with_auth=same_origin,
             )
-        self._log(method, response, time.perf_counter() - started, json if json is not None else data)
+            response = self.session.send(prepared, timeout=call.timeout, allow_redirects=False)
+        self._log_response(call.method, response, self.clock() - started)
         return response
+
+    def _prepare(self, method: str, url: str, query: Query, json: Any, data: Any, files: Any,
+                 headers: Mapping[str, str], *, with_auth: bool) -> requests.PreparedRequest:
+        request = requests.Request(method, url, params=query, json=json, data=data, files=files,
+                                   headers=dict(headers), auth=self.auth if with_auth else None)
+        try:
+            return self.session.prepare_request(request)
+        except requests.exceptions.InvalidJSONError:
+            raise InputError("body", "The request body cannot be sent as JSON: it holds a number JSON cannot "
+                                     "represent (NaN or Infinity).") from None
+        except (requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL, UnicodeError) as exc:
+            raise InputError("request", self.redactor.text(
+                f"The request to {self.service} cannot be sent as given: {type(exc).__name__}."
+            )) from None
 
     # -- errors and logging ----------------------------------------------------------------
 
-    def _rate_limit_delay(self, response: requests.Response, policy: RetryPolicy, count: int) -> float:
-        told = self._retry_after(response)
-        base = policy.backoff(count) if told is None else told
+    @property
+    def _level(self) -> int:
+        return logging.INFO if self.debug else logging.DEBUG
+
+    def _rate_limit_delay(self, told: float | None, count: int) -> float | None:
+        """How long to wait after the `count`-th 429: at least Retry-After; None when that is over the cap."""
+        policy = self.policy
+        if told is not None and told > policy.retry_after_cap:
+            return None
+        base = told if told is not None else max(1.0, policy.backoff(count))
         # Jitter only adds: several workers told the same second must not all come back at once.
-        return min(policy.retry_after_cap, base) + random.uniform(0, 0.25)
+        return policy.with_jitter(base)
 
     def _retry_after(self, response: requests.Response) -> float | None:
-        return retry_after_seconds(response.headers.get("Retry-After"), time.time())
+        return retry_after_seconds(response.headers.get("Retry-After"), self.wall_clock())
 
-    def _api_error(self, method: str, path: str, response: requests.Response, elapsed: float) -> ApiError:
+    def _api_error(self, call: _Call, response: requests.Response, rate_limited_attempts: int,
+                   told: float | None) -> ApiError:
         status = response.status_code
-        body = decode_body(response)
+        body = self.redactor.value(decode_body(response))
         detail = error_detail(body)
-        where = f"{method} {path.split('?')[0]}"
-        message = f"{self.service} answered {status} {response.reason or ''}".rstrip() + f" to {where}"
+        message = f"{self.service} answered {status} {response.reason or ''}".rstrip() + f" to {call.where}"
         if detail:
             message += f": {detail}"
         if isinstance(body, str) and "html" in response.headers.get("Content-Type", "").lower():
             message += " (an HTML page, not an API answer: check the account domain)"
-        if status >= 500 and method not in IDEMPOTENT and not self.policy.retry_writes:
-            message += (". The write may or may not have happened; it was not sent again to avoid a "
-                        "duplicate: check before retrying")
+        if status >= 500 and call.method not in IDEMPOTENT and not self.policy.retry_writes:
+            message = message.rstrip(".") + ". " + UNCERTAIN_WRITE
+        if status == 429 and (rate_limited_attempts or (told is not None and told > self.policy.retry_after_cap)):
+            tried = f"{rate_limited_attempts} attempt{'s' if rate_limited_attempts != 1 else ''}"
+            message = message.rstrip(".") + (f". Still rate limited after {tried}" if rate_limited_attempts
+                                             else ". Not retried")
+            if told is not None:
+                message += f"; {self.service} asked to wait {told:.0f} s"
         message = self.redactor.text(message.rstrip(".") + ".")
         cls = AuthError if status in (401, 403) else RateLimitError if status == 429 else ApiError
-        return cls(message, status=status, body=self.redactor.value(body))
+        return cls(message, status=status, body=body)
 
-    def _transport_error(self, method: str, path: str, exc: Exception, never_sent: bool,
+    def _transport_error(self, call: _Call, exc: requests.RequestException, never_sent: bool,
                          attempts: int) -> TransportError:
-        kind = "timed out" if isinstance(exc, requests.Timeout) else "failed"
-        reason = self.redactor.text(str(exc))[:MAX_BODY_IN_MESSAGE]
-        tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}"
-        message = f"{method} {path.split('?')[0]} to {self.service} {kind}{tries}: {reason}"
-        if method not in IDEMPOTENT and not never_sent and not self.policy.retry_writes:
-            return WriteUncertainError(
-                message + ". The write may or may not have happened; it was not sent again to avoid a "
-                "duplicate: check before retrying."
-            )
-        return TransportError(message + ".")
+        if isinstance(exc, requests.ConnectTimeout):
+            what = f"could not connect within {call.timeout:g} s"
+        elif isinstance(exc, requests.Timeout):
+            what = f"timed out: no answer within {call.timeout:g} s"
+        elif never_sent:
+            what = "could not connect"
+        elif isinstance(exc, requests.ConnectionError) and not isinstance(exc, requests.exceptions.SSLError):
+            what = "failed: the connection closed before an answer arrived"
+        else:
+            what = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
+        tries = f" ({attempts} attempts)" if attempts > 1 else ""
+        message = f"{call.where} to {self.service} {what}{tries}"
+        uncertain = call.method not in IDEMPOTENT and not never_sent
+        if uncertain and not self.policy.retry_writes:
+            return WriteUncertainError(self.redactor.text(f"{message}. {UNCERTAIN_WRITE}."))
+        if uncertain:
+            sent = "once" if attempts == 1 else f"{attempts} times"
+            return WriteUncertainError(self.redactor.text(
+                f"{message}. The write may or may not have happened (it was sent {sent}): check before retrying."
+            ))
+        return TransportError(self.redactor.text(message + "."))
 
-    def _log(self, method: str, response: requests.Response, elapsed: float, body: Any) -> None:
-        level = logging.INFO if self.debug else logging.DEBUG
-        if not log.isEnabledFor(level):
+    def _log_request(self, prepared: requests.PreparedRequest, body: Any) -> None:
+        if not self.debug or not log.isEnabledFor(logging.INFO):
             return
-        url = self.redactor.url(response.request.url or "")
-        log.log(level, "%s %s -> %s in %.1f ms", method, url, response.status_code, elapsed * 1000)
-        if self.debug:
-            log.log(level, "request headers: %s", self.redactor.headers(response.request.headers))
-            if body is not None:
-                log.log(level, "request body: %s", self.redactor.value(body))
+        url = self.redactor.url(prepared.url or "")
+        log.info("%s %s request headers: %s", prepared.method, url, self.redactor.headers(prepared.headers))
+        if body is not None:
+            log.info("%s %s request body: %s", prepared.method, url, self._loggable(body))
 
-    def _log_retry(self, method: str, url: str, reason: str, delay: float) -> None:
-        level = logging.INFO if self.debug else logging.DEBUG
-        log.log(level, "%s %s: %s, retrying in %.2f s", method, self.redactor.url(url), reason, delay)
+    def _loggable(self, body: Any) -> str:
+        if isinstance(body, bytes):
+            body = body.decode("utf-8", "replace")
+        value = self.redactor.value(body)
+        text = value if isinstance(value, str) else jsonlib.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= MAX_BODY_IN_LOG else text[:MAX_BODY_IN_LOG] + "..."
+
+    def _log_response(self, method: str, response: requests.Response, elapsed: float) -> None:
+        if not log.isEnabledFor(self._level):
+            return
+        url = self.redactor.url(response.request.url or "") if response.request is not None else ""
+        log.log(self._level, "%s %s -> %s in %.1f ms", method, url, response.status_code, elapsed * 1000)
+
+    def _log_failure(self, call: _Call, exc: Exception, elapsed: float) -> None:
+        log.log(self._level, "%s %s -> %s after %.1f ms", call.method, self.redactor.url(call.url),
+                type(exc).__name__, elapsed * 1000)
+
+
+def _check_headers(headers: Mapping[str, Any]) -> None:
+    """Refuse header names and values HTTP cannot carry, before anything is sent (values never shown)."""
+    for name, value in headers.items():
+        ok = isinstance(name, str) and bool(_TOKEN.match(name)) and isinstance(value, str | bytes)
+        if ok and isinstance(value, str):
+            ok = not value[:1].isspace() and not any(c in value for c in "\r\n\0")
+            try:
+                value.encode("latin-1")
+            except UnicodeEncodeError:
+                ok = False
+        if not ok:
+            raise InputError("headers", f"Header {str(name)[:60]!r}: expected a token name and a single-line "
+                                        "Latin-1 value that does not start with a space.")
 
 
 def clean_params(params: Mapping[str, Any] | None) -> Query:
@@ -390,6 +528,10 @@ def decode_json(response: requests.Response, service: str) -> JSON:
         ) from None
 
 
+def _cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def error_detail(body: Any) -> str:
     """The API's own explanation: error.msg and error.data, an OAuth error, or the start of the text."""
     if isinstance(body, dict):
@@ -402,16 +544,15 @@ def error_detail(body: Any) -> str:
                     f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items()
                 )
                 msg = f"{msg} ({fields})" if msg else fields
-            return msg[:MAX_BODY_IN_MESSAGE]
+            return _cut(msg)
         if isinstance(error, str):
             description = body.get("error_description")
-            return f"{error}: {description}" if description else error
+            return _cut(f"{error}: {description}" if description else error)
         if "message" in body:
-            return str(body["message"])[:MAX_BODY_IN_MESSAGE]
+            return _cut(str(body["message"]))
         return ""
     if isinstance(body, str):
-        text = " ".join(body.split())
-        return text[:200] + ("..." if len(text) > 200 else "")
+        return _cut(" ".join(body.split()), 200)
     return ""
 
 
@@ -436,4 +577,4 @@ def _connection_refused(exc: Exception) -> bool:
 
 def _origin(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
-    return parts.scheme, parts.netloc
+    return parts.scheme.lower(), parts.netloc.lower()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import re
 from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +24,7 @@ ResponseType = Annotated[str, choice("json", "text", "binary")]
 Retries = Annotated[int, int_range(0, 10)]
 DelayMs = Annotated[int, int_range(0, 600_000)]
 TimeoutMs = Annotated[int, int_range(1, 600_000)]
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP header name
 
 
 def _payload(value: Any) -> Any:
@@ -93,54 +96,98 @@ class RawRequestInputs(Inputs):
 
 
 def check_path(url: str) -> str:
-    """The path to request below the base URL; absolute URLs and escapes are refused."""
+    """The path to request below the base URL; absolute and scheme-relative URLs and escapes are refused."""
     path = url.strip()
-    parts = urlsplit(path)
     expected = "a path below the API base URL such as /tickets (not a full URL)"
-    if parts.scheme or parts.netloc or path.startswith(("//", "\\")) or "\\" in path:
+    try:
+        parts = urlsplit(path)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket: certainly not a plain path
+        parts = None
+    if parts is None or parts.scheme or parts.netloc or path.startswith(("//", "\\")) or "\\" in path:
         raise InputError("url", f"Input 'url' (URL): expected {expected}, received {describe(url)}.")
     decoded = unquote(parts.path)
-    if any(segment in (".", "..") for segment in decoded.split("/")) or any(ord(c) < 32 for c in path):
+    if (any(segment in (".", "..") for segment in decoded.split("/")) or any(ord(c) < 32 or ord(c) == 127 for c in path)
+            or not _encodable(path)):
         raise InputError("url", f"Input 'url' (URL): expected {expected} without '.' or '..' segments, "
                                 f"received {describe(url)}.")
     return path if path.startswith("/") else "/" + path
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return False
+    return True
+
+
+def _headers(inputs: RawRequestInputs) -> dict[str, str]:
+    """The header inputs as strings (unset values left out); names and values HTTP cannot carry are refused."""
+    headers: dict[str, str] = {}
+    for name, value in (inputs.headers or {}).items():
+        if value is None:
+            continue
+        text = (value if isinstance(value, str) else json.dumps(value, default=str)).strip()  # true, 5, {"a": 1}
+        try:
+            text.encode("latin-1")
+            valid = bool(_TOKEN.fullmatch(name)) and not any(c in text for c in "\r\n\0")
+        except UnicodeEncodeError:
+            valid = False
+        if not valid:
+            raise InputError("headers", f"Input 'headers' (Header): expected header names without spaces or "
+                                        f"separators and single-line Latin-1 values, received {describe(name)} "
+                                        "with a value that is not.")
+        headers[name] = text
+    return headers
 
 
 def _body(inputs: RawRequestInputs) -> dict[str, Any]:
     if inputs.fileData or inputs.formData:
         names = inputs.fileDataFileNames or {}
         files = {
-            key: (str(names.get(key, key)), value if isinstance(value, bytes) else str(value).encode())
+            key: (str(names.get(key, key)), value if isinstance(value, bytes) else str(value).encode("utf-8", "replace"))
             for key, value in (inputs.fileData or {}).items()
         }
         form = {key: value if isinstance(value, str | bytes) else json.dumps(value)
                 for key, value in (inputs.formData or {}).items()}
         return {"files": files or None, "data": form or None}
     if isinstance(inputs.data, dict | list):
+        try:
+            json.dumps(inputs.data, allow_nan=False)
+        except (ValueError, RecursionError):
+            raise InputError("data", f"Input 'data' (Data): expected JSON, received {describe(inputs.data)} holding "
+                                     "NaN, Infinity or nesting too deep to send.") from None
         return {"json": inputs.data}
     if isinstance(inputs.data, str):
         try:
-            return {"json": json.loads(inputs.data)}
-        except ValueError:
-            return {"data": inputs.data.encode()}
+            return {"json": json.loads(inputs.data, parse_constant=_not_json)}
+        except (ValueError, RecursionError):  # not JSON (NaN and Infinity are not JSON either): sent as typed
+            return {"data": inputs.data.encode("utf-8", "replace")}
     return {}
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
 
 
 def send_raw_request(api: HttpClient, inputs: RawRequestInputs) -> Any:
     """Send the request as described and decode the answer as the user asked."""
     path = check_path(inputs.url)
+    headers = _headers(inputs)
+    # The retry inputs alone decide: no extra 429 retries, no jitter, no time budget beyond what they add up to.
     policy = RetryPolicy(
         max_retries=inputs.maxRetries,
         retry_writes=True,
         retry_all_errors=inputs.retryAllErrors,
         exponential=inputs.useExponentialBackoff,
         fixed_delay=inputs.retryDelayMS / 1000,
+        jitter=False,
         rate_limit_retries=0,
+        budget=math.inf,
     )
     client = api.with_policy(policy, debug=inputs.debugRequest)
     response = client.request(
-        inputs.method, path, params=inputs.queryParams,
-        headers={k: str(v) for k, v in (inputs.headers or {}).items()},
+        inputs.method, path, params=inputs.queryParams, headers=headers,
         timeout=inputs.timeout / 1000 if inputs.timeout else None, follow_redirects=True, **_body(inputs),
     )
     if inputs.responseType == "binary":

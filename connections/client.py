@@ -1,26 +1,39 @@
-"""How a Gorgias connection becomes an HTTP client: base URL, pooled session, rate budget."""
+"""How a Gorgias connection becomes an HTTP client: base URL, pooled session, rate budget, timeout.
+
+Two environment variables tune it for an account:
+
+- `GORGIAS_RATE_LIMIT`: the API-key bucket as "requests/seconds" ("40/20", the default; "40/10" for
+  Enterprise accounts), or "off" to send without pacing. OAuth connections get twice the requests
+  over the same window, as Gorgias gives OAuth apps 80 where API keys get 40.
+- `GORGIAS_TIMEOUT`: seconds to wait for each answer (default 30).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
-from contextlib import suppress
+import re
 from importlib.metadata import PackageNotFoundError, version
 
 import requests
 
 from component.definitions import OpenOptions
-from component.http import HttpClient, session_for
+from component.errors import InputError
+from component.http import DEFAULT_TIMEOUT, HttpClient, session_for
+from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
 from connections.domain import api_base_url
 
-__all__ = ["CALL_LIMIT_HEADER", "RATE_LIMIT_ENV", "gorgias_client"]
+__all__ = ["CALL_LIMIT_HEADER", "RATE_LIMIT_ENV", "TIMEOUT_ENV", "gorgias_client"]
 
 CALL_LIMIT_HEADER = "X-Gorgias-Account-Api-Call-Limit"
-RATE_LIMIT_ENV = "GORGIAS_RATE_LIMIT"  # "40/20" requests per seconds, or "off"
+RATE_LIMIT_ENV = "GORGIAS_RATE_LIMIT"
+TIMEOUT_ENV = "GORGIAS_TIMEOUT"
 # Gorgias: 40 requests per 20 s with an API key, 80 with OAuth (leaky bucket per account).
 DEFAULT_LIMITS = {"apiKey": (40, 20.0), "oauth2": (80, 20.0)}
+_LIMIT = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d+(?:\.\d+)?)\s*s?\s*$")
 
 
 def _user_agent() -> str:
@@ -33,18 +46,42 @@ def _user_agent() -> str:
 USER_AGENT = _user_agent()
 
 
-def _budget(base_url: str, kind: str) -> RateBudget | None:
-    setting = os.environ.get(RATE_LIMIT_ENV, "").strip().lower()
-    capacity, window = DEFAULT_LIMITS[kind]
-    if setting == "off":
+def rate_limit(kind: str) -> tuple[int, float] | None:
+    """(requests, seconds) of the account's bucket for this auth kind, or None when pacing is off."""
+    setting = os.environ.get(RATE_LIMIT_ENV, "").strip()
+    if setting.lower() == "off":
         return None
-    if setting:
-        count, _, seconds = setting.partition("/")
-        with suppress(ValueError):
-            capacity, window = int(count), float(seconds)
-        if kind == "oauth2" and "/" in setting:
-            capacity *= 2
-    return budget_for(base_url, kind, capacity, window, CALL_LIMIT_HEADER)
+    if not setting:
+        return DEFAULT_LIMITS[kind]
+    match = _LIMIT.match(setting)
+    if match is None or int(match[1]) < 1 or not 0 < float(match[2]) < math.inf:
+        raise InputError(RATE_LIMIT_ENV, f"Environment variable {RATE_LIMIT_ENV}: expected requests/seconds such "
+                                         f'as "40/20" (or "40/10" for Enterprise), or "off", received '
+                                         f"{describe(setting)}.")
+    capacity, window = int(match[1]), float(match[2])
+    return (capacity * 2, window) if kind == "oauth2" else (capacity, window)
+
+
+def timeout() -> float:
+    """Seconds to wait for each answer: GORGIAS_TIMEOUT, or the default."""
+    setting = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not setting:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(setting)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= 3600:
+        raise InputError(TIMEOUT_ENV, f"Environment variable {TIMEOUT_ENV}: expected seconds between 0 and 3600 "
+                                      f"such as 30, received {describe(setting)}.")
+    return seconds
+
+
+def _budget(base_url: str, kind: str) -> RateBudget | None:
+    limit = rate_limit(kind)
+    if limit is None:
+        return None
+    return budget_for(base_url, kind, limit[0], limit[1], CALL_LIMIT_HEADER)
 
 
 def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.AuthBase | None,
@@ -57,6 +94,7 @@ def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.Au
         session=session_for(base_url, kind, fingerprint),
         auth=auth,
         service="Gorgias",
+        timeout=timeout(),
         redactor=redactor,
         debug=options.debug,
         rate_budget=_budget(base_url, kind),

@@ -19,25 +19,32 @@ _EXPECTED = (
 
 
 def normalise_domain(value: Any) -> str:
-    """The account subdomain ("acme") from any of the forms Gorgias shows; anything else is refused."""
+    """The account subdomain ("acme") from any of the forms Gorgias shows; anything else is refused.
+
+    Accepted: "acme", "acme.gorgias.com", "acme.gorgias.com/api" and the same with "https://" (the
+    "Base API URL" of Gorgias's settings page), any case, with or without a trailing slash. Refused:
+    another host, another path, a port, user info, a query, a fragment, whitespace or non-ASCII.
+    """
     if not isinstance(value, str):
         raise Invalid(_EXPECTED)
     text = value.strip()
-    if not text or any(c.isspace() for c in text) or "@" in text:
+    if not text or not text.isascii() or any(c.isspace() or c in "@\\" for c in text):
         raise Invalid(_EXPECTED)
-    if "://" in text:
+    if "://" not in text:
+        text = "https://" + text
+    try:
         parts = urlsplit(text)
-        if parts.scheme.lower() != "https" or parts.query or parts.fragment or parts.port is not None:
-            raise Invalid(_EXPECTED)
-        if parts.path.rstrip("/") not in ("", "/api"):
-            raise Invalid(_EXPECTED)
-        host = parts.hostname or ""
-    else:
-        host = text.rstrip("/")
-    host = host.lower()
+        port = parts.port
+    except ValueError:  # a malformed port or IPv6 literal
+        raise Invalid(_EXPECTED) from None
+    if parts.scheme.lower() != "https" or parts.query or parts.fragment or port is not None or "?" in text:
+        raise Invalid(_EXPECTED)
+    if parts.path.rstrip("/") not in ("", "/api") or "#" in text:
+        raise Invalid(_EXPECTED)
+    host = (parts.hostname or "").lower()
     if host.endswith(".gorgias.com"):
         host = host[: -len(".gorgias.com")]
-    if not _SUBDOMAIN.match(host):
+    if not _SUBDOMAIN.fullmatch(host):
         raise Invalid(_EXPECTED)
     return host
 
