@@ -124,12 +124,20 @@ def _bool(value: Any) -> bool:
     raise Invalid('true or false (or the strings "true" / "false")')
 
 
+def _no_constant(name: str) -> Any:
+    raise Invalid(f"JSON without {name} (not a JSON value)")
+
+
 def _json(value: Any) -> Any:
     if isinstance(value, str):
         try:
-            return json.loads(value)
-        except ValueError as exc:
-            raise Invalid(f"valid JSON (parse error at line {exc.lineno}, column {exc.colno})") from None  # type: ignore[attr-defined]
+            return json.loads(value, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:
+            raise Invalid(f"valid JSON (parse error at line {exc.lineno}, column {exc.colno})") from None
+        except Invalid:
+            raise
+        except (ValueError, RecursionError):
+            raise Invalid("valid JSON nested at most a few hundred levels deep") from None
     if isinstance(value, Mapping | list):
         return value
     raise Invalid("a JSON object or array, or a JSON string")

@@ -26,7 +26,7 @@ _SECRET_KEY = re.compile(
 _AUTH_SCHEME = re.compile(r"\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*", re.IGNORECASE)
 _PAIR = re.compile(
     r"""(?P<key>["']?[\w\-]*(?:authorization|api[-_]?key|apikey|password|secret|token|signature)[\w\-]*["']?)"""
-    r"""(?P<sep>\s*[:=]\s*)(?P<quote>["']?)(?P<value>[^"'&\s,;}]+)""",
+    r"""(?P<sep>\s*[:=]\s*)(?P<quote>["']?)(?P<value>(?!\[REDACTED\])[^"'&\s,;})\]]+)""",
     re.IGNORECASE,
 )
 

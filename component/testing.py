@@ -16,8 +16,8 @@ __all__ = ["example_connection", "invoke", "invoke_data_source"]
 
 def example_connection(component: Component, key: str | None = None, **fields: Any) -> dict[str, Any]:
     """A connection value of `component` filled from the declared examples, overridden by `fields`."""
-    definition = component.connections[0] if key is None else next(
-        c for c in component.connections if c.key == key
+    definition = component.connections[0] if key is None else component.executor.find(
+        "connection", key, component.connections
     )
     values: dict[str, Any] = {}
     for spec in definition.fields.specs:

@@ -1,0 +1,1 @@
+"""Unit tests of the connector framework (`component/`), one module per source module."""
