@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions import paging
 from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, CodeList, Id, Limit, Text
@@ -74,22 +75,13 @@ def delete_customer(api: HttpClient, inputs: DeleteCustomerInputs) -> object:
 
 
 class ListCustomersInputs(ListInputs):
-    cursor: Text | None = Input(
-        "Cursor", comments="Value indicating your position in the list of all customers. "
-                           "If omitted, the first customers of the list will be returned.",
-    )
+    cursor: Text | None = paging.cursor("customers", example=None)
     email: Text | None = Input("Email", comments=EMAIL, example="john@example.com")
     external_id: Text | None = Input("External ID", comments=EXTERNAL_ID, example="customer-84203241")
-    fetchAll: Bool = Input(
-        "Fetch All", default="false",
-        comments="When enabled, all customers will be fetched. This can be slow if you have a lot of customers. "
-                 "Cursor and limit will be ignored.",
-    )
+    fetchAll: Bool = paging.fetch_all("customers")
     id: Id | None = Input("Customer ID", comments="ID of the customer you're looking for.")
     language: Text | None = Input("Language", comments=LANGUAGE, example="en")
-    limit: Limit | None = Input(
-        "Limit", comments="Maximum number of customers to return. The max number allowed is 100."
-    )
+    limit: Limit | None = paging.limit("customers", example=None)
     order_by: Text | None = Input("Order By", comments="Attribute used to order customers.")
     timezone: Text | None = Input("Timezone", comments=TIMEZONE, example="UTC")
     view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")

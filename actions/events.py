@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from actions import paging
 from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, Code, Id, IdList, Limit, Text, TextList, choice
@@ -39,19 +40,9 @@ class ListEventsInputs(ListInputs):
     created_datetime: Code | None = Input(
         "Created Datetime", comments=CREATED_DATETIME, schema=schema("created_datetime")
     )
-    cursor: Text | None = Input(
-        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
-        comments="Value indicating your position in the list of all events. "
-                 "If omitted, the first events of the list will be returned.",
-    )
-    fetchAll: Bool = Input(
-        "Fetch All", default="false",
-        comments="When enabled, all events will be fetched. This can be slow if you have a lot of events. "
-                 "Cursor and limit will be ignored.",
-    )
-    limit: Limit | None = Input(
-        "Limit", comments="Maximum number of customers to return. The max number allowed is 100.", example="30"
-    )
+    cursor: Text | None = paging.cursor("events")
+    fetchAll: Bool = paging.fetch_all("events")
+    limit: Limit | None = paging.limit("customers")  # sic: the documentation says "customers" here
     object_id: Id | None = Input("Object ID", comments=OBJECT_ID, example="5190131059")
     object_type: EventObjectType | None = Input("Object Type", comments=OBJECT_TYPE, example="Customer")
     order_by: EventOrder | None = Input(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from actions import paging
 from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, Code, CodeList, DateTime, Id, Limit, Text, choice
@@ -98,19 +99,9 @@ def get_ticket_message(api: HttpClient, inputs: GetTicketMessageInputs) -> objec
 
 
 class ListMessagesInputs(ListInputs):
-    cursor: Text | None = Input(
-        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
-        comments="Value indicating your position in the list of all messages. "
-                 "If omitted, the first messages of the list will be returned.",
-    )
-    fetchAll: Bool = Input(
-        "Fetch All", default="false",
-        comments="When enabled, all messages will be fetched. This can be slow if you have a lot of messages. "
-                 "Cursor and limit will be ignored.",
-    )
-    limit: Limit | None = Input(
-        "Limit", comments="Maximum number of messages to return. The max number allowed is 100.", example="30"
-    )
+    cursor: Text | None = paging.cursor("messages")
+    fetchAll: Bool = paging.fetch_all("messages")
+    limit: Limit | None = paging.limit("messages")
     order_by: MessageOrder | None = Input(
         "Order By", comments="Attribute used to order messages.", example="created_datetime:desc"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from actions import paging
 from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import (
@@ -122,23 +123,13 @@ def delete_ticket(api: HttpClient, inputs: DeleteTicketInputs) -> object:
 
 
 class ListTicketsInputs(ListInputs):
-    cursor: Text | None = Input(
-        "Cursor", example="cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA==",
-        comments="Value indicating your position in the list of all tickets. "
-                 "If omitted, the first tickets of the list will be returned.",
-    )
+    cursor: Text | None = paging.cursor("tickets")
     customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
     external_id: Text | None = Input(
         "External ID", comments="ID of the ticket in a foreign system you're looking for.", example="ticket-ge432d"
     )
-    fetchAll: Bool = Input(
-        "Fetch All", default="false", example="true",
-        comments="When enabled, all tickets will be fetched. This can be slow if you have a lot of tickets. "
-                 "Cursor and limit will be ignored.",
-    )
-    limit: Limit | None = Input(
-        "Limit", comments="Maximum number of tickets to return. The max number allowed is 100.", example="30"
-    )
+    fetchAll: Bool = paging.fetch_all("tickets", example="true")
+    limit: Limit | None = paging.limit("tickets")
     order_by: TicketOrder | None = Input(
         "Order By", comments="Attribute used to order tickets.", example="created_datetime:desc"
     )

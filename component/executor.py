@@ -32,6 +32,7 @@ class Executor:
 
     def __init__(self, component: Component) -> None:
         self.component = component
+        self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
     def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
         for item in items:
@@ -115,7 +116,21 @@ class Executor:
             # A malformed token is still a secret: say only what type it was.
             raise InputError("token", f"Connection '{definition.key}': expected 'token' to be an object, "
                                       f"received {_shape(token)}.")
-        return definition, definition.fields.parse(fields, owner=f"connection '{definition.key}'"), token
+        return definition, self._fields(definition, fields), token
+
+    def _fields(self, definition: Connection, raw: Mapping[str, Any]) -> ConnectionFields:
+        """Validated connection fields; hosts send the same connection on every call, so remember a few."""
+        try:
+            key = (definition.key, frozenset(raw.items()))
+        except TypeError:  # an unhashable value: validate it every time (and fail there, most likely)
+            return definition.fields.parse(raw, owner=f"connection '{definition.key}'")
+        fields = self._checked.get(key)
+        if fields is None:
+            fields = definition.fields.parse(raw, owner=f"connection '{definition.key}'")
+            if len(self._checked) >= 64:
+                self._checked.clear()
+            self._checked[key] = fields
+        return fields
 
     @contextmanager
     def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],

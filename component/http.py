@@ -194,7 +194,7 @@ class HttpClient:
     def json(self, method: str, path: str, **kwargs: Any) -> JSON:
         """Send a request and decode its JSON answer (None for an empty body)."""
         response = self.request(method, path, **kwargs)
-        return decode_json(response, self.service)
+        return decode_json(response, self.service, f"{method.upper()} {path.split('?')[0]}")
 
     # -- pagination ------------------------------------------------------------------------
 
@@ -516,14 +516,17 @@ def decode_body(response: requests.Response) -> Any:
         return text if len(text) <= MAX_BODY_IN_MESSAGE else text[:MAX_BODY_IN_MESSAGE] + "..."
 
 
-def decode_json(response: requests.Response, service: str) -> JSON:
+def decode_json(response: requests.Response, service: str, where: str = "", hint: str = "") -> JSON:
+    """The JSON body (None when empty); an ApiError naming `where` when the body is not JSON."""
     if not response.content:
         return None
     try:
         return response.json()
     except ValueError:
+        target = f" to {where}" if where else ""
+        advice = f"; {hint}" if hint else ""
         raise ApiError(
-            f"{service} answered {response.status_code} with a body that is not JSON.",
+            f"{service} answered {response.status_code}{target} with a body that is not JSON{advice}.",
             status=response.status_code, body=decode_body(response),
         ) from None
 

@@ -388,9 +388,13 @@ def _find_kind(annotation: Any, where: str) -> Kind:
 class Inputs(BaseModel):
     """Base of every inputs model; `parse` turns host values into a typed, validated instance."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    # Values are converted by the kinds and stored with model_construct: pydantic's validator is never
+    # used, so its schema is not built (that would cost cold start for nothing).
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     specs: ClassVar[tuple[InputSpec, ...]] = ()
+    _known: ClassVar[frozenset[str]] = frozenset()
+    _defaults: ClassVar[dict[str, Any]] = {}  # converted once, when the model is declared
     where: ClassVar[str] = "Input"  # how error messages name these values
     debug_key: ClassVar[str | None] = None  # the boolean input that turns on request logging
 
@@ -411,6 +415,8 @@ class Inputs(BaseModel):
                           meta["comments"], meta["schema"])
             )
         cls.specs = tuple(specs)
+        cls._known = frozenset(spec.key for spec in specs)
+        cls._defaults = {spec.key: None if spec.default is None else spec.convert(spec.default) for spec in specs}
 
     def __repr_args__(self) -> Any:
         secret = {spec.key for spec in self.specs if spec.type == "password"}
@@ -427,10 +433,9 @@ class Inputs(BaseModel):
         """Convert and validate host values; raise InputError for the first bad input."""
         if not isinstance(raw, Mapping):
             raise InputError("inputs", f"{cls.where}s: expected an object of values, received {describe(raw)}.")
-        known = {spec.key for spec in cls.specs}
         for key in raw:
-            if key not in known:
-                hint = did_you_mean(str(key), sorted(known))
+            if key not in cls._known:
+                hint = did_you_mean(str(key), sorted(cls._known))
                 target = f" for {owner}" if owner else ""
                 raise InputError(str(key), f"Unknown {cls.where.lower()} '{key}'{target}.{hint}")
         values: dict[str, Any] = {}
@@ -441,7 +446,7 @@ class Inputs(BaseModel):
                     raise InputError(
                         spec.key, f"{cls.where} '{spec.key}' ({spec.label}) is required, but no value was given."
                     )
-                values[spec.key] = None if spec.default is None else spec.convert(spec.default)
+                values[spec.key] = cls._defaults[spec.key]
                 continue
             converted = spec.convert(value, where=cls.where)
             if spec.schema is not None:

@@ -24,8 +24,6 @@ from urllib.parse import urlsplit
 import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.common.security import generate_token
-from authlib.integrations.base_client import OAuthError
-from authlib.integrations.requests_client import OAuth2Session
 
 from component.errors import ApiError, AuthError, InputError, InternalError, TransportError
 from component.http import decode_body
@@ -156,6 +154,9 @@ def _for_authlib(token: Mapping[str, Any]) -> dict[str, Any]:
 def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
              update_token: Callable[..., None] | None = None) -> tuple[Any, list[requests.Response]]:
     """An authlib session for the token endpoint (client credentials by HTTP Basic) and its last answers."""
+    # authlib's requests client pulls in ~100 modules: import it when a token endpoint is first needed.
+    from authlib.integrations.requests_client import OAuth2Session
+
     answers: list[requests.Response] = []
 
     def keep(response: requests.Response) -> requests.Response:
@@ -176,6 +177,8 @@ def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
 def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
                    redactor: Redactor) -> Exception:
     """A ComponentError for a failed token request; never carries a secret."""
+    from authlib.integrations.base_client import OAuthError
+
     service = client.service
     response = answers[0] if answers else getattr(exc, "response", None)
     status = response.status_code if isinstance(response, requests.Response) else 0
@@ -222,6 +225,8 @@ def authorization_url(client: OAuthClient, redirect_uri: str, state: str | None 
     """The URL to send the user to, with a random `state` (unless given) and a random `nonce`."""
     _check_redirect_uri(redirect_uri)
     nonce = generate_token(32)
+    from authlib.integrations.requests_client import OAuth2Session
+
     with OAuth2Session(client.client_id, scope=client.scope, redirect_uri=redirect_uri) as session:
         url, state = session.create_authorization_url(client.authorize_url, state=state or None, nonce=nonce)
     return str(url), str(state), nonce

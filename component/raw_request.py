@@ -13,8 +13,8 @@ import re
 from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit
 
-from component.errors import ApiError, InputError
-from component.http import HttpClient, RetryPolicy, decode_body
+from component.errors import InputError
+from component.http import HttpClient, RetryPolicy, decode_json
 from component.inputs import Bool, Input, Inputs, Invalid, KeyValues, Kind, Text, choice, describe, int_range
 
 __all__ = ["RawRequestInputs", "check_path", "send_raw_request"]
@@ -197,13 +197,4 @@ def send_raw_request(api: HttpClient, inputs: RawRequestInputs) -> Any:
         }
     if inputs.responseType == "text":
         return response.text
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        raise ApiError(
-            f"{api.service} answered {response.status_code} to {inputs.method} {path} with a body that is not "
-            "JSON; set Response Type to text or binary to read it.",
-            status=response.status_code, body=decode_body(response),
-        ) from None
+    return decode_json(response, api.service, f"{inputs.method} {path}", "set Response Type to text or binary to read it")

@@ -10,6 +10,7 @@ Two environment variables tune it for an account:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -24,7 +25,7 @@ from component.http import DEFAULT_TIMEOUT, HttpClient, session_for
 from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
-from connections.domain import api_base_url
+from connections.domain import BASE_URL_ENV, api_base_url
 
 __all__ = ["CALL_LIMIT_HEADER", "RATE_LIMIT_ENV", "TIMEOUT_ENV", "gorgias_client"]
 
@@ -84,14 +85,20 @@ def _budget(base_url: str, kind: str) -> RateBudget | None:
     return budget_for(base_url, kind, limit[0], limit[1], CALL_LIMIT_HEADER)
 
 
+@functools.lru_cache(maxsize=256)
+def _account(domain: str, kind: str, identity: str, base_url_setting: str | None) -> tuple[str, requests.Session]:
+    """Base URL and pooled session of one account and credential (the setting is part of the cache key)."""
+    base_url = api_base_url(domain)
+    return base_url, session_for(base_url, kind, hashlib.sha256(identity.encode()).hexdigest())
+
+
 def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.AuthBase | None,
                    redactor: Redactor, options: OpenOptions) -> HttpClient:
     """A client for one account; sessions and budgets are shared by every call for that account."""
-    base_url = api_base_url(domain)
-    fingerprint = hashlib.sha256(identity.encode()).hexdigest()
+    base_url, session = _account(domain, kind, identity, os.environ.get(BASE_URL_ENV))
     return HttpClient(
         base_url=base_url,
-        session=session_for(base_url, kind, fingerprint),
+        session=session,
         auth=auth,
         service="Gorgias",
         timeout=timeout(),

@@ -49,7 +49,7 @@ def test_authorize_exchange_call_and_refresh_through_the_cli_leave_no_secret_in_
     with caplog.at_level(logging.DEBUG):
         code, shown = _authorize(capsys, file)
         assert set(shown) == {"url", "state", "nonce"}
-        status, out, err = _cli(capsys, "oauth", "exchange", "--connection", str(file), "--code", code,
+        status, out, err = _cli(capsys, "oauth", "exchange", "--connection", str(file), f"--code={code}",
                                 "--redirect-uri", REDIRECT, "--nonce", shown["nonce"])
         outputs += [out, err]
         assert (status, err) == (0, "")
@@ -94,7 +94,7 @@ def test_a_code_used_twice_fails_with_status_1_and_leaves_the_file_as_it_was(
     del connection["token"]
     file = _write(tmp_path / "c.json", connection)
     code, _ = _authorize(capsys, file)
-    exchange = ("oauth", "exchange", "--connection", str(file), "--code", code, "--redirect-uri", REDIRECT)
+    exchange = ("oauth", "exchange", "--connection", str(file), f"--code={code}", "--redirect-uri", REDIRECT)
     assert _cli(capsys, *exchange)[0] == 0
     before = file.read_bytes()
     status, out, err = _cli(capsys, *exchange)
