@@ -33,8 +33,9 @@ from component.errors import (
     UnknownKeyError,
     WriteUncertainError,
 )
-from component.http import HttpClient, RetryPolicy
+from component.http import HttpClient
 from component.inputs import Input, Inputs
+from component.retries import RetryPolicy
 
 __all__ = [
     "Action",

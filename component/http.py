@@ -10,17 +10,13 @@ rare in the first place.
 
 from __future__ import annotations
 
-import email.utils
 import json as jsonlib
 import logging
-import math
-import random
 import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -36,15 +32,16 @@ from component.errors import (
     TransportError,
     WriteUncertainError,
 )
+from component.payloads import decode_body, decode_json, error_detail
 from component.ratelimit import RateBudget
 from component.redaction import Redactor
+from component.retries import TYPED_POLICY, RetryPolicy, retry_after_seconds
 
-__all__ = ["DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "RetryPolicy", "session_for"]
+__all__ = ["DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
 
 log = logging.getLogger("component.http")
 
 DEFAULT_TIMEOUT = 30.0
-MAX_BODY_IN_MESSAGE = 500
 MAX_BODY_IN_LOG = 2000
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 UNCERTAIN_WRITE = ("The write may or may not have happened; it was not sent again to avoid a duplicate: "
@@ -61,57 +58,6 @@ class RefreshingAuth(Protocol):
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest: ...
 
     def refresh_after_unauthorized(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """When to send a request again and how long to wait first."""
-
-    max_retries: int = 2  # for 5xx and network errors
-    retry_writes: bool = False  # also re-send POST/PATCH (Raw Request: the user decides)
-    retry_all_errors: bool = False  # retry any non-2xx, 429 included, within max_retries
-    exponential: bool = True
-    fixed_delay: float = 0.0  # seconds, when not exponential
-    backoff_base: float = 0.25  # seconds; 0.25, 0.5, 1, ... (plus jitter when enabled)
-    backoff_cap: float = 30.0
-    jitter: bool = True  # add up to 20 % (never subtract) so that workers do not come back in step
-    rate_limit_retries: int = 6  # 429s waited out on top of max_retries (typed actions)
-    retry_after_cap: float = 120.0  # a longer Retry-After is not waited for: the call fails at once
-    budget: float = 300.0  # total seconds one call may take, waits included, before it gives up
-
-    def backoff(self, attempt: int) -> float:
-        """Delay before retry number `attempt` (1-based): grows even when fixed_delay is 0."""
-        if not self.exponential:
-            return self.fixed_delay
-        delay: float = min(self.backoff_cap, self.backoff_base * 2.0 ** (attempt - 1))
-        return delay + (random.uniform(0, delay * 0.2) if self.jitter else 0.0)
-
-    def with_jitter(self, delay: float) -> float:
-        """`delay` plus a small random extra when jitter is on; never less than `delay`."""
-        return delay + (random.uniform(0, 0.1 * delay + 0.1) if self.jitter else 0.0)
-
-
-TYPED_POLICY = RetryPolicy()
-
-
-def retry_after_seconds(value: str | None, now: float) -> float | None:
-    """Seconds to wait from a Retry-After header given as seconds or as an HTTP date (`now`: epoch seconds)."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = None
-    if seconds is not None:
-        return max(0.0, seconds) if math.isfinite(seconds) else None
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:  # "-0000" and obsolete zones: the HTTP date is in UTC
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - now)
 
 
 _SESSIONS: dict[tuple[str, ...], requests.Session] = {}
@@ -503,60 +449,6 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def decode_body(response: requests.Response) -> Any:
-    """The response body as JSON when it is JSON, else as text cut to a readable length."""
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        text = response.text
-        return text if len(text) <= MAX_BODY_IN_MESSAGE else text[:MAX_BODY_IN_MESSAGE] + "..."
-
-
-def decode_json(response: requests.Response, service: str, where: str = "", hint: str = "") -> JSON:
-    """The JSON body (None when empty); an ApiError naming `where` when the body is not JSON."""
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
-        target = f" to {where}" if where else ""
-        advice = f"; {hint}" if hint else ""
-        raise ApiError(
-            f"{service} answered {response.status_code}{target} with a body that is not JSON{advice}.",
-            status=response.status_code, body=decode_body(response),
-        ) from None
-
-
-def _cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def error_detail(body: Any) -> str:
-    """The API's own explanation: error.msg and error.data, an OAuth error, or the start of the text."""
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict):
-            msg = str(error.get("msg") or error.get("message") or "").strip()
-            data = error.get("data")
-            if isinstance(data, dict) and data:
-                fields = "; ".join(
-                    f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items()
-                )
-                msg = f"{msg} ({fields})" if msg else fields
-            return _cut(msg)
-        if isinstance(error, str):
-            description = body.get("error_description")
-            return _cut(f"{error}: {description}" if description else error)
-        if "message" in body:
-            return _cut(str(body["message"]))
-        return ""
-    if isinstance(body, str):
-        return _cut(" ".join(body.split()), 200)
-    return ""
 
 
 def _can_refresh(auth: Any) -> bool:

@@ -26,8 +26,8 @@ from authlib.common.errors import AuthlibBaseError
 from authlib.common.security import generate_token
 
 from component.errors import ApiError, AuthError, InputError, InternalError, TransportError
-from component.http import decode_body
 from component.inputs import describe
+from component.payloads import decode_body
 from component.redaction import Redactor
 
 __all__ = [

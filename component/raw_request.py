@@ -14,8 +14,10 @@ from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit
 
 from component.errors import InputError
-from component.http import HttpClient, RetryPolicy, decode_json
+from component.http import HttpClient
 from component.inputs import Bool, Input, Inputs, Invalid, KeyValues, Kind, Text, choice, describe, int_range
+from component.payloads import decode_json
+from component.retries import RetryPolicy
 
 __all__ = ["RawRequestInputs", "check_path", "send_raw_request"]
 

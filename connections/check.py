@@ -7,8 +7,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from component import ApiError, AuthError, ComponentError, ConnectionFields
-from component.http import error_detail
 from component.oauth import GrantError
+from component.payloads import error_detail
 from connections.domain import api_base_url
 
 __all__ = ["explain_check_failure", "missing_scope"]

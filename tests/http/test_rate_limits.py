@@ -8,7 +8,7 @@ import pytest
 import responses
 
 from component.errors import RateLimitError
-from component.http import RetryPolicy, retry_after_seconds
+from component.retries import RetryPolicy, retry_after_seconds
 from tests.http.conftest import BASE, WALL, FakeTime, MakeClient
 
 TOO_MANY = {"error": {"msg": "Too many requests."}}

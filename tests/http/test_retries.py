@@ -10,7 +10,7 @@ import responses
 from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
 
 from component.errors import ApiError, TransportError, WriteUncertainError
-from component.http import RetryPolicy
+from component.retries import RetryPolicy
 from gorgias_component import gorgias
 from tests.http.conftest import BASE, FakeTime, MakeClient
 

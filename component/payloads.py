@@ -1,0 +1,67 @@
+"""Reading API answers: JSON bodies, and the API's own explanation of an error, cut to a readable length."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from component.errors import ApiError
+
+__all__ = ["MAX_BODY_IN_MESSAGE", "cut", "decode_body", "decode_json", "error_detail"]
+
+MAX_BODY_IN_MESSAGE = 500
+
+
+def decode_body(response: requests.Response) -> Any:
+    """The response body as JSON when it is JSON, else as text cut to a readable length."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        text = response.text
+        return text if len(text) <= MAX_BODY_IN_MESSAGE else text[:MAX_BODY_IN_MESSAGE] + "..."
+
+
+def decode_json(response: requests.Response, service: str, where: str = "", hint: str = "") -> Any:
+    """The JSON body (None when empty); an ApiError naming `where` when the body is not JSON."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        target = f" to {where}" if where else ""
+        advice = f"; {hint}" if hint else ""
+        raise ApiError(
+            f"{service} answered {response.status_code}{target} with a body that is not JSON{advice}.",
+            status=response.status_code, body=decode_body(response),
+        ) from None
+
+
+def cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def error_detail(body: Any) -> str:
+    """The API's own explanation: error.msg and error.data, an OAuth error, or the start of the text."""
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict):
+            msg = str(error.get("msg") or error.get("message") or "").strip()
+            data = error.get("data")
+            if isinstance(data, dict) and data:
+                fields = "; ".join(
+                    f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items()
+                )
+                msg = f"{msg} ({fields})" if msg else fields
+            return cut(msg)
+        if isinstance(error, str):
+            description = body.get("error_description")
+            return cut(f"{error}: {description}" if description else error)
+        if "message" in body:
+            return cut(str(body["message"]))
+        return ""
+    if isinstance(body, str):
+        return cut(" ".join(body.split()), 200)
+    return ""
