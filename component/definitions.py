@@ -67,6 +67,7 @@ class Action(Generic[I]):
     perform: Callable[[HttpClient, I], JSON]
     example: JSON = None  # the documentation's example output, {"data": ...}
     stream: Callable[[HttpClient, I], Iterator[Any]] | None = None  # list actions: item by item
+    pages: Callable[[HttpClient, I], Iterator[dict[str, Any]]] | None = None  # list actions: page by page
 
     def __call__(self, api: HttpClient, inputs: I) -> JSON:
         return self.perform(api, inputs)
@@ -163,7 +164,11 @@ def list_action(key: str, label: str, description: str, *, example: JSON = None)
             request = describe(values)
             return api.items(request.path, request.params)
 
-        return Action(key, label, description, inputs, perform, example, stream)
+        def pages(api: HttpClient, values: L) -> Iterator[dict[str, Any]]:
+            request = describe(values)
+            return api.pages(request.path, request.params)
+
+        return Action(key, label, description, inputs, perform, example, stream, pages)
 
     return wrap
 
@@ -262,3 +267,8 @@ class Component:
                    on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
         """Stream every item of a list action, one page in memory at a time."""
         return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
+
+    def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
+        """Stream every page (the API's list envelope) of a list action, one at a time."""
+        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)

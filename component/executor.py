@@ -81,11 +81,11 @@ class Executor:
             raise explained from exc
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: TokenCallback = None) -> Iterator[Any]:
+                   on_token_refresh: TokenCallback = None, pages: bool = False) -> Iterator[Any]:
         action = self.find("action", key, self.component.actions)
-        if action.stream is None:
+        stream = action.pages if pages else action.stream
+        if stream is None:
             raise InputError("action", f"Action '{key}' is not a list action; it cannot be streamed.")
-        stream = action.stream
         # Validate before the first next() so that bad input fails where the caller asked.
         context = self._opened(action.inputs, inputs, connection, key, on_token_refresh)
         opened, values = context.__enter__()

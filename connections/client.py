@@ -37,14 +37,13 @@ DEFAULT_LIMITS = {"apiKey": (40, 20.0), "oauth2": (80, 20.0)}
 _LIMIT = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d+(?:\.\d+)?)\s*s?\s*$")
 
 
-def _user_agent() -> str:
+@functools.cache
+def user_agent() -> str:
+    """gorgias-component/<version>; read from the installed metadata once, on the first request (not at import)."""
     try:
         return f"gorgias-component/{version('gorgias-component')}"
     except PackageNotFoundError:
         return "gorgias-component"
-
-
-USER_AGENT = _user_agent()
 
 
 def rate_limit(kind: str) -> tuple[int, float] | None:
@@ -105,5 +104,5 @@ def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.Au
         redactor=redactor,
         debug=options.debug,
         rate_budget=_budget(base_url, kind),
-        headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+        headers={"Accept": "application/json", "User-Agent": user_agent()},
     )

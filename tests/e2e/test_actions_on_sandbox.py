@@ -145,6 +145,23 @@ def test_iter_items_streams_the_same_tickets_as_fetch_all(conn: dict[str, Any]) 
     assert streamed == fetched
 
 
+def test_iter_pages_streams_list_envelopes_page_by_page(conn: dict[str, Any]) -> None:
+    """Pages come one at a time, 100 items each but the last, and together hold every ticket once."""
+    pages = list(gorgias.iter_pages("listTickets", {}, conn))
+    sizes = [len(page["data"]) for page in pages]
+    assert len(pages) >= 3 and all(size == 100 for size in sizes[:-1]) and 0 < sizes[-1] <= 100
+    assert pages[0]["meta"]["prev_cursor"] is None and pages[-1]["meta"]["next_cursor"] is None
+    ids = [t["id"] for page in pages for t in page["data"]]
+    assert len(ids) == len(set(ids)) == len(run("listTickets", conn, fetchAll=True)["data"])
+
+
+def test_a_picklist_or_a_single_action_cannot_be_streamed(conn: dict[str, Any]) -> None:
+    """Only list actions stream; asking to stream another action is an InputError before any request."""
+    with pytest.raises(InputError) as error:
+        gorgias.iter_pages("getTicket", {"id": 1}, conn)
+    assert str(error.value) == "Action 'getTicket' is not a list action; it cannot be streamed."
+
+
 def test_list_tickets_by_ids_repeats_the_query_key(conn: dict[str, Any]) -> None:
     """ticket_ids as a value list selects exactly those tickets."""
     ids = [t["id"] for t in run("listTickets", conn, limit=3)["data"]]
