@@ -8,7 +8,7 @@ from component.inputs import Inputs, InputSpec
 from component.jsonschemas import PackageJson
 
 if TYPE_CHECKING:
-    from component.definitions import Component
+    from component.definitions import Action, Component, DataSource
 
 __all__ = ["build_manifest", "input_schema", "ordered_inputs"]
 
@@ -38,7 +38,18 @@ def _example(example: Any) -> Any:
 
 
 def build_manifest(component: Component) -> dict[str, Any]:
-    connection = component.connection_input
+    def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
+        """An action's or data source's entry: the connection input is listed with the others."""
+        return {
+            "key": item.key,
+            "label": item.label,
+            "description": item.description,
+            **extra,
+            "inputs": [spec.manifest() for spec in ordered_inputs(item.inputs.specs, component.connection_input)],
+            "inputSchema": input_schema(item.inputs),
+            "examplePayload": _example(item.example),
+        }
+
     return {
         "key": component.key,
         "label": component.label,
@@ -52,27 +63,6 @@ def build_manifest(component: Component) -> dict[str, Any]:
             }
             for c in component.connections
         ],
-        "actions": [
-            {
-                "key": a.key,
-                "label": a.label,
-                "description": a.description,
-                "inputs": [spec.manifest() for spec in ordered_inputs(a.inputs.specs, connection)],
-                "inputSchema": input_schema(a.inputs),
-                "examplePayload": _example(a.example),
-            }
-            for a in component.actions
-        ],
-        "dataSources": [
-            {
-                "key": d.key,
-                "label": d.label,
-                "description": d.description,
-                "dataSourceType": d.type,
-                "inputs": [spec.manifest() for spec in ordered_inputs(d.inputs.specs, connection)],
-                "inputSchema": input_schema(d.inputs),
-                "examplePayload": _example(d.example),
-            }
-            for d in component.data_sources
-        ],
+        "actions": [runnable(a) for a in component.actions],
+        "dataSources": [runnable(d, dataSourceType=d.type) for d in component.data_sources],
     }
