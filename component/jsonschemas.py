@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -11,6 +12,18 @@ from typing import Any
 from component.errors import DefinitionError, InputError
 
 __all__ = ["PackageJson", "SchemaRef"]
+
+
+def _format_checker() -> Any:
+    """Checks `date-time` strings with the standard library (jsonschema alone would need another package)."""
+    from jsonschema import FormatChecker
+
+    def is_date_time(value: object) -> bool:
+        return not isinstance(value, str) or datetime.fromisoformat(value) is not None
+
+    checker = FormatChecker(formats=())
+    checker.checks("date-time", raises=ValueError)(is_date_time)
+    return checker
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class SchemaRef(PackageJson):
         from jsonschema import Draft202012Validator  # keeps jsonschema off cold start
 
         Draft202012Validator.check_schema(self._document)
-        return Draft202012Validator(self._document)
+        return Draft202012Validator(self._document, format_checker=_format_checker())
 
     def load(self) -> dict[str, Any]:
         """The schema without its `$schema` / `$id` header, ready to embed in another schema."""
