@@ -240,9 +240,10 @@ class HttpClient:
             status = response.status_code
             if 200 <= status < 300 or (accept_redirect and 300 <= status < 400):
                 return response
-            if status == 401 and not refreshed and _can_refresh(self.auth):
+            refresh = getattr(self.auth, "refresh_after_unauthorized", None)
+            if status == 401 and not refreshed and callable(refresh):
                 refreshed = True
-                if self.auth.refresh_after_unauthorized():  # type: ignore[union-attr]
+                if refresh():  # new credentials: replay the request once
                     continue
             told = self._retry_after(response) if status == 429 else None
             if status == 429 and not policy.retry_all_errors:
@@ -449,10 +450,6 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _can_refresh(auth: Any) -> bool:
-    return callable(getattr(auth, "refresh_after_unauthorized", None))
 
 
 def _connection_refused(exc: Exception) -> bool:

@@ -59,7 +59,7 @@ def check_choice(body: dict[str, Any], name: str, choices: tuple[str, ...], erro
     if value is not None and value not in choices:
         errors.add(name, "Must be one of: " + ", ".join(choices) + ".")
         return None
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]  # check() returned the value after an isinstance test
 
 
 def check_ref(body: dict[str, Any], name: str, errors: FieldErrors, *, keys: tuple[str, ...] = ("id",)) -> (
@@ -74,4 +74,4 @@ def check_ref(body: dict[str, Any], name: str, errors: FieldErrors, *, keys: tup
     if not any(value.get(key) is not None for key in keys):
         errors.add(name, "One of " + ", ".join(keys) + " is required.")
         return None
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]  # check() returned the value after an isinstance test
