@@ -335,9 +335,7 @@ class InputSpec:
         }
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"title": self.label}
-        schema.update(self.kind.schema if self.schema is None else self.schema.load())
-        schema["title"] = self.label
+        schema: dict[str, Any] = {**(self.kind.schema if self.schema is None else self.schema.load()), "title": self.label}
         if self.comments:
             schema["description"] = self.comments
         if self.default is not None:
