@@ -64,11 +64,19 @@ _SESSIONS: dict[tuple[str, ...], requests.Session] = {}
 _SESSIONS_LOCK = threading.Lock()
 
 
+MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
+
+
 def session_for(*identity: str) -> requests.Session:
     """A pooled keep-alive session per (origin, credential) identity, shared across calls."""
     with _SESSIONS_LOCK:
-        session = _SESSIONS.get(identity)
-        if session is None:
+        session = _SESSIONS.pop(identity, None)
+        if session is not None:
+            _SESSIONS[identity] = session  # most recently used last
+        else:
+            if len(_SESSIONS) >= MAX_SESSIONS:
+                # Forget the least recently used; a call still using it keeps it until it is done.
+                del _SESSIONS[next(iter(_SESSIONS))]
             session = requests.Session()
             session.trust_env = False  # never pick up proxies or .netrc credentials implicitly
             adapter = HTTPAdapter(pool_connections=4, pool_maxsize=16, max_retries=0)
