@@ -17,6 +17,7 @@ from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 if TYPE_CHECKING:
     from component.executor import Executor
     from component.http import HttpClient
+    from component.picklists import Listing, Search
 
 __all__ = [
     "Action",
@@ -32,6 +33,7 @@ __all__ = [
     "action",
     "data_source",
     "list_action",
+    "picklist",
 ]
 
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
@@ -84,6 +86,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
 @dataclass
@@ -184,6 +187,32 @@ def data_source(key: str, label: str, description: str, *, example: JSON = None)
     return wrap
 
 
+def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
+             search: Search[Any] | None = None, example: JSON = None) -> Callable[
+    [Callable[[I], ListRequest]], DataSource[I]
+]:
+    """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
+
+    An option is `{"key": str(item[key_field]), "label": label_of(item)}`. The complete list follows
+    every page; `run_data_source(..., search=, cursor=, limit=)` reads one page.
+    """
+
+    def option(item: Any) -> dict[str, str]:
+        return {"key": str(item[key_field]), "label": label_of(item)}
+
+    def wrap(describe: Callable[[I], ListRequest]) -> DataSource[I]:
+        from component.picklists import Listing  # only at declaration time
+
+        def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
+            request = describe(values)
+            return [option(item) for item in api.items(request.path, request.params)]
+
+        inputs = _inputs_type(describe, key, arity=1)
+        return DataSource(key, label, description, inputs, perform, example, listing=Listing(describe, option, search))
+
+    return wrap
+
+
 def _inputs_type(perform: Callable[..., Any], key: str, arity: int = 2) -> Any:
     import typing  # only at declaration time
 
@@ -254,9 +283,12 @@ class Component:
         return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: str | None = None, cursor: str | None = None, limit: int | str | None = None,
                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
+        """Run a data source: {"result": [{"key", "label"}, ...]}, or one page with "cursor" given any of
+        search, cursor and limit; raises a ComponentError."""
+        return self.executor.run_data_source(key, inputs, connection, search=search, cursor=cursor, limit=limit,
+                                             on_token_refresh=on_token_refresh)
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
