@@ -16,7 +16,7 @@ from typing import Any
 
 from benchmarks.common import BASE_URL_ENV, RATE_LIMIT_ENV, Row, env
 from component.ratelimit import forget_budgets
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 NAME = "picklistpage"
 BURST, PER_SECOND = 40, 2.0  # the default API-key budget: 40 per 20 s

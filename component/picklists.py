@@ -15,13 +15,12 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from component.errors import InputError
 from component.inputs import Inputs, describe
 
 if TYPE_CHECKING:
-    from component.definitions import DataSource, ListRequest
     from component.http import HttpClient
 
 __all__ = ["DEFAULT_LIMIT", "Listing", "PageRequest", "Search", "matches", "one_page", "page_request"]
@@ -34,6 +33,16 @@ MAX_LIMIT = 100
 SCAN_PAGE = 100  # API page size while filtering: constant, so that an offset into a page stays valid
 SCAN_PAGES = 5  # API pages one filtered call reads at most before handing back a cursor
 MAX_SEARCH = 200
+
+
+class ListCall(Protocol):
+    """A list request as a value (`component.ListRequest`): the path and its filters."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ class Search(Generic[I]):
 class Listing(Generic[I]):
     """How a picklist reads its options page by page: the list request, one item's option, the API's search."""
 
-    describe: Callable[[I], ListRequest]
+    describe: Callable[[I], ListCall]
     option: Callable[[Any], Option]
     search: Search[I] | None = None
 
@@ -95,10 +104,9 @@ def matches(text: str | None, option: Option) -> bool:
     return text is None or text.casefold() in option["label"].casefold()
 
 
-def one_page(source: DataSource[Any], api: HttpClient, values: Any, request: PageRequest,
+def one_page(listing: Listing[Any] | None, api: HttpClient, values: Any, request: PageRequest,
              complete: Callable[[], list[Option]]) -> tuple[list[Option], str | None]:
-    """One page of options and the cursor of the next (None at the end)."""
-    listing = source.listing
+    """One page of options and the cursor of the next (None at the end); without a listing, a slice of `complete()`."""
     if listing is None:  # a picklist that only knows its complete list: filter and slice it
         return _sliced(request, [o for o in complete() if matches(request.search, o)])
     if request.search is None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions.documents import example
 from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
-from datasources.search import api_search
+from gorgias_component.actions.documents import example
+from gorgias_component.datasources.search import api_search
 
 __all__ = ["select_customer"]
 

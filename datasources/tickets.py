@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.documents import example
 from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_ticket"]
 

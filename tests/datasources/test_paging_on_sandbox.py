@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 
 @pytest.fixture(scope="module")
