@@ -1,4 +1,4 @@
-"""The command line: manifest, run, datasource, check, oauth and sandbox for an installed component.
+"""The command line: manifest, run, datasource, check, oauth, sandbox and serve for an installed component.
 
 Results go to standard output as JSON; errors to standard error as one readable line. Exit status
 0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     with_connection(check)
     _add_oauth_commands(commands)
     commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
+                        add_help=False)
+    commands.add_parser("serve", help="serve the component over HTTP with the playground page (options: serve --help)",
                         add_help=False)
     return parser
 
@@ -216,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     split = len(arguments)
     for index, word in enumerate(arguments):
         if not word.startswith("-") and (index == 0 or arguments[index - 1] != "--component"):
-            split = index + 1 if word == "sandbox" else split  # the first positional word is the command
+            split = index + 1 if word in ("sandbox", "serve") else split  # the first positional word is the command
             break
     args = parser.parse_args(arguments[:split])
     args.rest = arguments[split:]
@@ -228,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if component.serve_sandbox is None:
                 raise UsageError(f"component '{component.key}' has no sandbox")
             return component.serve_sandbox(args.rest)
+        if args.command == "serve":
+            from component.host.server import main as serve  # FastAPI and uvicorn load only for the host
+
+            return serve(component, args.rest)
         if args.command == "oauth":
             _oauth(component, args)
             return EXIT_OK
