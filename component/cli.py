@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from component import progress
-from component.definitions import Component
+from component.components import Component
 from component.errors import ComponentError, InputError
 
 __all__ = ["ENTRY_POINT_GROUP", "load_component", "main"]
@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--inputs", metavar="FILE", help="inputs JSON object file ('-' for standard input)")
         sub.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
                          help="one input value; repeat a key to give a list")
+        if name == "datasource":
+            sub.add_argument("--search", metavar="TEXT", help="only options whose label contains TEXT (one page)")
+            sub.add_argument("--cursor", metavar="CURSOR", help="the page after the one that returned CURSOR")
+            sub.add_argument("--limit", metavar="N", help="one page of at most N options (1-100)")
     check = commands.add_parser("check", help="check that the connection's credentials work")
     with_connection(check)
     _add_oauth_commands(commands)
@@ -226,7 +230,8 @@ def _dispatch(component: Component, args: argparse.Namespace) -> None:
     inputs: dict[str, Any] = {}
     runners: dict[str, Callable[[Any], dict[str, Any]]] = {
         "run": lambda conn: component.run_action(args.key, inputs, conn, on_token_refresh=_token_saver(args)),
-        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn,
+        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn, search=args.search,
+                                                             cursor=args.cursor, limit=args.limit,
                                                              on_token_refresh=_token_saver(args)),
         "check": lambda conn: component.check_connection(conn, on_token_refresh=_token_saver(args)),
     }
