@@ -3,8 +3,9 @@
 A tool is named by its key, described by its label and description, takes the manifest's input
 schema (the connection is the server's, never the agent's) and, where the manifest has an output
 schema, declares it for the whole result `{"data": ...}`. Picklists are tools too, so an agent can
-turn a name into an id. Calls run the component's own executor, so validation, retries, the rate
-budget and redaction are exactly those of every other host.
+turn a name into an id; they answer one page of options (with `search`, `cursor` and `limit`). Calls
+run the component's own executor, so validation, retries, the rate budget and redaction are exactly
+those of every other host.
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from component.definitions import Component
-from component.errors import ComponentError, InputError, UnknownKeyError
+from component.components import Component
+from component.errors import ComponentError, DefinitionError, InputError, UnknownKeyError
 from component.mcp.effects import READ, Effect, classify
+from component.picklists import DEFAULT_LIMIT
 from component.suggestions import did_you_mean
 
-__all__ = ["OPTIONS_SCHEMA", "Outcome", "Tool", "Toolset", "tools_of"]
+__all__ = ["OPTIONS_SCHEMA", "PICKLIST_PAGING", "Outcome", "Tool", "Toolset", "tools_of"]
 
 FETCH_ALL = "fetchAll"
 TokenSaver = Callable[[dict[str, Any]], None]
 
-# A picklist's result, as the executor guarantees it: options with a key and a never-empty label.
+# A picklist's page, as the executor guarantees it: options with a key and a never-empty label, and the cursor.
 OPTIONS_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
@@ -37,8 +39,18 @@ OPTIONS_SCHEMA: dict[str, Any] = {
                 "required": ["key", "label"],
             },
         },
+        "cursor": {"type": ["string", "null"]},
     },
-    "required": ["result"],
+    "required": ["result", "cursor"],
+}
+# A picklist tool reads one page: these are the executor's paging arguments, not the data source's inputs.
+PICKLIST_PAGING: dict[str, dict[str, Any]] = {
+    "search": {"type": "string", "title": "Search",
+               "description": "Only options whose label contains this text (ignoring case)."},
+    "cursor": {"type": "string", "title": "Cursor",
+               "description": "The cursor of the previous page, to read the next one (same inputs and search)."},
+    "limit": {"type": "integer", "minimum": 1, "maximum": 100, "title": "Limit",
+              "description": f"Options per page (1-100, default {DEFAULT_LIMIT})."},
 }
 
 
@@ -73,9 +85,15 @@ def _data_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
     return wrapped
 
 
-def _input_schema(entry: Mapping[str, Any], allow_fetch_all: bool) -> dict[str, Any]:
+def _input_schema(entry: Mapping[str, Any], kind: str, allow_fetch_all: bool) -> dict[str, Any]:
     schema = copy.deepcopy(dict(entry["inputSchema"]))
     properties = schema.setdefault("properties", {})
+    if kind == "data source":
+        clash = sorted(set(properties) & set(PICKLIST_PAGING))
+        if clash:
+            raise DefinitionError(f"Data source '{entry['key']}': its input {clash[0]!r} clashes with the paging "
+                                  f"argument of its MCP tool.")
+        properties.update(copy.deepcopy(PICKLIST_PAGING))
     if not allow_fetch_all and FETCH_ALL in properties:
         # One call must not drain the rate budget: agents page with cursor and limit instead.
         del properties[FETCH_ALL]
@@ -92,7 +110,8 @@ def _input_schema(entry: Mapping[str, Any], allow_fetch_all: bool) -> dict[str, 
 def _description(entry: Mapping[str, Any], kind: str, pages: bool) -> str:
     text = f"{entry['label']}: {entry['description']}"
     if kind == "data source":
-        text += " Returns options {key, label}; a key is the id to give inputs that name this picklist."
+        text += (" Returns one page of options {key, label} and the cursor of the next page (null on the last);"
+                 " a key is the id to give inputs that name this picklist.")
     elif pages:
         text += (" Returns one page: pass the answer's meta.next_cursor as 'cursor' for the next one"
                  " (null on the last page).")
@@ -105,7 +124,7 @@ def tools_of(manifest: Mapping[str, Any], *, allow_fetch_all: bool = False) -> l
     for kind, entries in (("action", manifest["actions"]), ("data source", manifest["dataSources"])):
         for entry in entries:
             output = entry.get("outputSchema")
-            schema = _input_schema(entry, allow_fetch_all)
+            schema = _input_schema(entry, kind, allow_fetch_all)
             pages = kind == "action" and FETCH_ALL in entry["inputSchema"].get("properties", {})
             tools.append(Tool(
                 name=entry["key"],
@@ -185,8 +204,14 @@ class Toolset:
             connection = self.connection
         if connection is None:
             return Outcome(error="The server has no connection.")
-        run = self.component.run_action if tool.kind == "action" else self.component.run_data_source
         try:
-            return Outcome(result=run(name, inputs, connection, on_token_refresh=self._refreshed))
+            if tool.kind == "action":
+                return Outcome(result=self.component.run_action(name, inputs, connection,
+                                                                on_token_refresh=self._refreshed))
+            paging = {key: inputs.pop(key, None) for key in PICKLIST_PAGING}
+            if all(value is None for value in paging.values()):
+                paging["limit"] = DEFAULT_LIMIT  # always one page: a complete list could take many requests
+            return Outcome(result=self.component.run_data_source(name, inputs, connection, **paging,
+                                                                 on_token_refresh=self._refreshed))
         except ComponentError as exc:  # already scrubbed of secrets by the executor
             return Outcome(error=str(exc))

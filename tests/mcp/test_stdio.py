@@ -117,17 +117,23 @@ def test_list_tools_return_one_page_and_its_cursor_and_refuse_fetch_all() -> Non
         cursor = json.loads(text_of(first))["data"]["meta"]["next_cursor"]
         second = await client.call_tool("listTickets", {"limit": "2", "cursor": cursor})
         refused = await client.call_tool("listTickets", {"fetchAll": True})
-        options = await client.call_tool("selectCustomer", {})
-        return first, second, refused, options
+        options = await client.call_tool("selectTicket", {})
+        cursor = json.loads(text_of(options))["cursor"]
+        more = await client.call_tool("selectTicket", {"cursor": cursor, "limit": 5})
+        found = await client.call_tool("selectCustomer", {"search": "young"})
+        return first, second, refused, options, more, found
 
-    (first, second, refused, options), _ = over_stdio(["--sandbox"], session)
+    (first, second, refused, options, more, found), _ = over_stdio(["--sandbox"], session)
     one, two = (json.loads(text_of(page))["data"] for page in (first, second))
     assert len(one["data"]) == len(two["data"]) == 2
     assert one["meta"]["next_cursor"] and not {t["id"] for t in one["data"]} & {t["id"] for t in two["data"]}
     assert refused.is_error and text_of(refused) == FETCH_ALL_REFUSED
-    assert not options.is_error
-    assert options.structured_content == json.loads(text_of(options))
-    assert options.structured_content["result"][0].keys() == {"key", "label"}
+    assert not options.is_error and options.structured_content == json.loads(text_of(options))
+    page, following = options.structured_content, json.loads(text_of(more))
+    assert len(page["result"]) == 50 and page["cursor"]  # one page of the sandbox's 300 tickets, by default
+    assert len(following["result"]) == 5 and not {o["key"] for o in page["result"]} & {o["key"] for o in following["result"]}
+    matches = json.loads(text_of(found))["result"]
+    assert matches and all("young" in option["label"].lower() for option in matches)
 
 
 @pytest.mark.parametrize("api_key", ["mcp-s3cret-key-4242", "wrong-s3cret-key-4242"])

@@ -8,8 +8,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from component import InputError, UnknownKeyError
-from component.mcp.tools import OPTIONS_SCHEMA, Toolset, tools_of
+from component import DefinitionError, InputError, UnknownKeyError
+from component.mcp.tools import OPTIONS_SCHEMA, PICKLIST_PAGING, Toolset, tools_of
 from gorgias_component import gorgias
 
 MANIFEST = gorgias.manifest()
@@ -32,8 +32,9 @@ def test_a_tool_is_described_by_its_label_and_description() -> None:
     assert tools["listTickets"].description == (
         f"List Tickets: {entry('listTickets')['description']} Returns one page: pass the answer's "
         "meta.next_cursor as 'cursor' for the next one (null on the last page).")
-    assert tools["selectTicket"].description.startswith("Select Ticket: ")
-    assert "a key is the id to give inputs" in tools["selectTicket"].description
+    assert tools["selectTicket"].description == (
+        f"Select Ticket: {entry('selectTicket')['description']} Returns one page of options {{key, label}} and the "
+        "cursor of the next page (null on the last); a key is the id to give inputs that name this picklist.")
 
 
 def test_the_input_schema_is_the_manifests_without_connection_and_without_fetch_all() -> None:
@@ -87,7 +88,25 @@ def test_without_an_output_schema_an_action_declares_none_and_a_picklist_declare
     documented = entry("getTicket").get("outputSchema")
     assert (tools["getTicket"].output_schema is None) == (documented is None)
     assert tools["selectTicket"].output_schema == OPTIONS_SCHEMA
-    jsonschema.validate({"result": [{"key": "1", "label": "#1 Refund"}]}, OPTIONS_SCHEMA)
+    jsonschema.validate({"result": [{"key": "1", "label": "#1 Refund"}], "cursor": None}, OPTIONS_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"result": [{"key": "1", "label": ""}], "cursor": None}, OPTIONS_SCHEMA)
+
+
+def test_a_picklist_tool_takes_its_inputs_and_the_paging_arguments() -> None:
+    tool = next(t for t in tools_of(MANIFEST) if t.name == "selectTicket")
+    documented = entry("selectTicket")["inputSchema"]
+    assert tool.input_schema["properties"] == {**documented["properties"], **PICKLIST_PAGING}
+    assert tool.input_schema["required"] == documented["required"]
+
+
+def test_a_picklist_input_named_like_a_paging_argument_is_a_definition_error() -> None:
+    manifest = copy.deepcopy(MANIFEST)
+    manifest["dataSources"][0]["inputSchema"]["properties"]["search"] = {"type": "string"}
+    with pytest.raises(DefinitionError) as error:
+        tools_of(manifest)
+    assert str(error.value) == (f"Data source '{manifest['dataSources'][0]['key']}': its input 'search' clashes "
+                                "with the paging argument of its MCP tool.")
 
 
 def test_read_only_keeps_reads_and_picklists_and_says_why_the_rest_is_refused() -> None:
