@@ -5,10 +5,10 @@ and picklist data sources; the executor validates inputs, runs them through one 
 wraps results; the manifest and JSON Schemas derive from the declarations.
 """
 
+from component.components import Component
 from component.definitions import (
     Action,
     ActionInputs,
-    Component,
     Connection,
     ConnectionFields,
     DataSource,

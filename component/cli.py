@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from component import progress
-from component.definitions import Component
+from component.components import Component
 from component.errors import ComponentError, InputError
 
 __all__ = ["ENTRY_POINT_GROUP", "load_component", "main"]

@@ -1,7 +1,9 @@
 """Declarations of actions, data sources, connections and components: inert data plus a `perform`.
 
 Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
-definition; a `Component` is built from explicit tuples of them and checks that keys are unique.
+definition; a `ComponentDefinition` is built from explicit tuples of them and checks that keys are
+unique. This module sits below the executor and the manifest: it imports neither (see
+`component.components` for the `Component` hosts call).
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 
 if TYPE_CHECKING:
-    from component.executor import Executor
     from component.http import HttpClient
 
 __all__ = [
     "Action",
     "ActionInputs",
-    "Component",
+    "ComponentDefinition",
     "Connection",
     "ConnectionFields",
     "DataSource",
@@ -202,8 +203,8 @@ CONNECTION_INPUT = InputSpec("connection", "Connection", Kind("connection", lamb
 
 
 @dataclass(frozen=True)
-class Component:
-    """A set of connections, actions and data sources under one key, plus how to run them."""
+class ComponentDefinition:
+    """A set of connections, actions and data sources under one key: the data a host runs and describes."""
 
     key: str
     label: str
@@ -218,7 +219,6 @@ class Component:
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
-    _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for kind, items in (("connection", self.connections), ("action", self.actions),
@@ -228,47 +228,3 @@ class Component:
                 if item.key in seen:
                     raise DefinitionError(f"{self.key}: duplicate {kind} key '{item.key}'")
                 seen.add(item.key)
-
-    @property
-    def executor(self) -> Executor:
-        if not self._executor:
-            from component.executor import Executor  # avoids an import cycle
-
-            self._executor.append(Executor(self))
-        return self._executor[0]
-
-    def action(self, key: str) -> Action[Any]:
-        return self.executor.find("action", key, self.actions)
-
-    def data_source(self, key: str) -> DataSource[Any]:
-        return self.executor.find("data source", key, self.data_sources)
-
-    def manifest(self) -> dict[str, Any]:
-        from component.manifest import build_manifest  # only hosts need it
-
-        return build_manifest(self)
-
-    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run an action; returns {"data": ...} or raises a ComponentError."""
-        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
-        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
-
-    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
-        """Stream every item of a list action, one page in memory at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-        """Stream every page (the API's list envelope) of a list action, one at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)

@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
 from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.suggestions import did_you_mean
-
-if TYPE_CHECKING:
-    from component.definitions import Component, Connection, ConnectionFields, Opened
 
 __all__ = ["Executor"]
 
@@ -30,7 +28,7 @@ TokenCallback = Callable[[dict[str, Any]], None] | None
 class Executor:
     """Runs a component's actions and data sources on behalf of a host."""
 
-    def __init__(self, component: Component) -> None:
+    def __init__(self, component: ComponentDefinition) -> None:
         self.component = component
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
@@ -135,8 +133,6 @@ class Executor:
     @contextmanager
     def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
                 key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
-        from component.definitions import OpenOptions  # import cycle
-
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False

@@ -8,7 +8,7 @@ from component.inputs import Inputs, InputSpec
 from component.jsonschemas import PackageJson
 
 if TYPE_CHECKING:
-    from component.definitions import Action, Component, DataSource
+    from component.definitions import Action, ComponentDefinition, DataSource
 
 __all__ = ["build_manifest", "input_schema", "ordered_inputs"]
 
@@ -37,7 +37,7 @@ def _example(example: Any) -> Any:
     return example.document() if isinstance(example, PackageJson) else example
 
 
-def build_manifest(component: Component) -> dict[str, Any]:
+def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
     def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
         """An action's or data source's entry: the connection input is listed with the others."""
         return {

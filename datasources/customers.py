@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.documents import example
 from component import HttpClient, Input, Inputs, data_source
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_customer"]
 

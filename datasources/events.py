@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions.documents import example, schema
-from actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
 from component import HttpClient, Input, Inputs, data_source
 from component.inputs import Code, Id, IdList, TextList
+from gorgias_component.actions.documents import example, schema
+from gorgias_component.actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
 
 __all__ = ["select_event"]
 

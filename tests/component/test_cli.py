@@ -24,7 +24,7 @@ BASE = "https://acme.gorgias.com/api"
 REPO = Path(__file__).resolve().parents[2]
 BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-s3cret-value
 NO_CONNECTION = "error: give --connection FILE (or --sandbox to try the bundled sandbox)"
-HAS_SANDBOX = importlib.util.find_spec("sandbox") is not None
+HAS_SANDBOX = importlib.util.find_spec("gorgias_component.sandbox") is not None
 
 
 @pytest.fixture(autouse=True)

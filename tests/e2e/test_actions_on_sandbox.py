@@ -12,7 +12,7 @@ import requests
 
 from component import ApiError, InputError
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
