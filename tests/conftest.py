@@ -4,6 +4,7 @@ and what makes every run reproducible: the Hypothesis profile and seed, and the 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import random
 from collections.abc import Callable, Iterator
@@ -26,6 +27,15 @@ USERNAME = "me@acme.com"
 API_KEY = "k3y-s3cret-value"
 
 ListPage = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """The CLI's main() raises the framework logger to INFO; no test may pass that on to the next one."""
+    logger = logging.getLogger("component")
+    level = logger.level
+    yield
+    logger.setLevel(level)
 
 
 @pytest.fixture
