@@ -224,7 +224,6 @@ def test_datasource_against_the_sandbox(capsys: pytest.CaptureFixture[str]) -> N
     assert all(set(option) == {"key", "label"} and option["key"].isdigit() for option in options)
 
 
-@pytest.mark.skipif(not HAS_SANDBOX, reason="the sandbox package is not importable")
 def test_datasource_pages_and_searches_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
     """`--search TEXT --limit N` prints one page of matching options and a cursor; `--cursor` continues it."""
     status, out, err = run(capsys, "datasource", "selectTicket", "--sandbox", "--search", "REFUND", "--limit", "2")
