@@ -1,4 +1,4 @@
-"""The command line: manifest, run, datasource, check, oauth, sandbox and serve for an installed component.
+"""The command line: manifest, run, datasource, check, oauth, mcp, sandbox and serve for an installed component.
 
 Results go to standard output as JSON; errors to standard error as one readable line. Exit status
 0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check that the connection's credentials work")
     with_connection(check)
     _add_oauth_commands(commands)
+    _add_mcp_command(commands, with_connection)
     commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
                         add_help=False)
     commands.add_parser("serve", help="serve the component over HTTP with the playground page (options: serve --help)",
@@ -175,6 +176,41 @@ def _oauth(component: Component, args: argparse.Namespace) -> None:
     _print({"stored": args.connection, "expires_at": token.get("expires_at"), "scope": token.get("scope")})
 
 
+def _add_mcp_command(commands: Any, with_connection: Callable[[argparse.ArgumentParser], None]) -> None:
+    mcp = commands.add_parser("mcp", help="serve the actions and data sources as MCP tools for AI agents (stdio)")
+    with_connection(mcp)
+    mcp.add_argument("--read-only", action="store_true", help="serve only tools that change nothing")
+    mcp.add_argument("--only", nargs="+", default=[], metavar="KEY", help="serve only these actions and data sources")
+    mcp.add_argument("--allow-fetch-all", action="store_true",
+                     help="let list tools read every page in one call (refused by default: it drains the rate budget)")
+    mcp.add_argument("--http", type=int, metavar="PORT",
+                     help="serve streamable HTTP on http://127.0.0.1:PORT/mcp instead of stdio (0: any free port)")
+
+
+def _mcp(component: Component, args: argparse.Namespace) -> None:
+    """`mcp`: serve MCP tools over stdio, or streamable HTTP on loopback, until the client or a signal stops it."""
+    from component.mcp import Toolset, build_server, loopback_socket, serve_http, serve_stdio
+
+    toolset = Toolset.select(component, read_only=args.read_only, only=args.only,
+                             allow_fetch_all=args.allow_fetch_all)
+    sock = None
+    if args.http is not None:
+        try:
+            sock = loopback_socket(args.http)
+        except (OSError, OverflowError) as exc:
+            raise UsageError(f"--http {args.http}: cannot listen on 127.0.0.1:{args.http}: {exc}") from None
+    try:
+        with _connection(component, args) as connection:
+            server = build_server(toolset.connect(connection, _token_saver(args)), name=component.key)
+            if sock is None:
+                serve_stdio(server)
+            else:
+                serve_http(server, sock)
+    finally:
+        if sock is not None:
+            sock.close()
+
+
 def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
     """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
     if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
@@ -236,6 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return serve(component, args.rest)
         if args.command == "oauth":
             _oauth(component, args)
+            return EXIT_OK
+        if args.command == "mcp":
+            _mcp(component, args)
             return EXIT_OK
         _dispatch(component, args)
     except UsageError as exc:

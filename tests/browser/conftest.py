@@ -36,8 +36,10 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one module: Playwright's sync API runs an event loop in this thread while it is open, which
+    would break later tests that start their own (anyio.run), so it is closed before the next module."""
     missing = _missing()
     if missing is not None:
         if os.environ.get("CI") == "true":
