@@ -5,10 +5,8 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
-import logging
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-s3cret-value
 NO_CONNECTION = "error: give --connection FILE (or --sandbox to try the bundled sandbox)"
 HAS_SANDBOX = importlib.util.find_spec("gorgias_component.sandbox") is not None
-
-
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    """main() raises the framework logger to INFO; later tests must not inherit that."""
-    logger = logging.getLogger("component")
-    level = logger.level
-    yield
-    logger.setLevel(level)
 
 
 @pytest.fixture
