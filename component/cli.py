@@ -150,6 +150,10 @@ def _runnable_options(noun: str) -> Callable[[argparse.ArgumentParser], None]:
         parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
                             help="one input value, overriding --inputs; repeat a key to give a list (or give a JSON "
                                  "array); a key-value input also takes a JSON object")
+        if noun == "data source":
+            parser.add_argument("--search", metavar="TEXT", help="only options whose label contains TEXT (one page)")
+            parser.add_argument("--cursor", metavar="CURSOR", help="the page after the one that returned CURSOR")
+            parser.add_argument("--limit", metavar="N", help="one page of at most N options (1-100)")
 
     return options
 
@@ -172,7 +176,8 @@ def _run(kind: str) -> Callable[[Component, argparse.Namespace], int]:
                     with progress.fetch_progress(sys.stderr, progress.wanted(component, "run", args.key, inputs)):
                         result = component.run_action(args.key, inputs, connection, on_token_refresh=saver)
                 else:
-                    result = component.run_data_source(args.key, inputs, connection, on_token_refresh=saver)
+                    result = component.run_data_source(args.key, inputs, connection, search=args.search,
+                                                       cursor=args.cursor, limit=args.limit, on_token_refresh=saver)
             except InputError as exc:
                 spec = next((s for s in specs if s.key == exc.key), None)
                 hint = list_hint(spec, inputs.get(exc.key))

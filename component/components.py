@@ -49,9 +49,12 @@ class Component(ComponentDefinition):
         return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: str | None = None, cursor: str | None = None, limit: int | str | None = None,
                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
+        """Run a data source: {"result": [{"key", "label"}, ...]}; given search, cursor or limit, one page
+        {"result", "cursor"}. Raises a ComponentError."""
+        return self.executor.run_data_source(key, inputs, connection, search=search, cursor=cursor, limit=limit,
+                                             on_token_refresh=on_token_refresh)
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:

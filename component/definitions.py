@@ -18,6 +18,7 @@ from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 
 if TYPE_CHECKING:
     from component.http import HttpClient
+    from component.picklists import Listing, Search
 
 __all__ = [
     "Action",
@@ -33,6 +34,7 @@ __all__ = [
     "action",
     "data_source",
     "list_action",
+    "picklist",
 ]
 
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
@@ -85,6 +87,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
 @dataclass
@@ -181,6 +184,32 @@ def data_source(key: str, label: str, description: str, *, example: JSON = None)
 
     def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
         return DataSource(key, label, description, _inputs_type(perform, key), perform, example)
+
+    return wrap
+
+
+def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
+             search: Search[Any] | None = None, example: JSON = None) -> Callable[
+    [Callable[[I], ListRequest]], DataSource[I]
+]:
+    """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
+
+    An option is `{"key": str(item[key_field]), "label": label_of(item)}`. The complete list follows
+    every page; `run_data_source(..., search=, cursor=, limit=)` reads one page.
+    """
+
+    def option(item: Any) -> dict[str, str]:
+        return {"key": str(item[key_field]), "label": label_of(item)}
+
+    def wrap(describe: Callable[[I], ListRequest]) -> DataSource[I]:
+        from component.picklists import Listing  # only at declaration time
+
+        def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
+            request = describe(values)
+            return [option(item) for item in api.items(request.path, request.params)]
+
+        inputs = _inputs_type(describe, key, arity=1)
+        return DataSource(key, label, description, inputs, perform, example, listing=Listing(describe, option, search))
 
     return wrap
 

@@ -54,11 +54,23 @@ class Executor:
         return {"data": data}
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: Any = None, cursor: Any = None, limit: Any = None,
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        from component.picklists import one_page, page_request
+
         source = self.find("data source", key, self.component.data_sources)
+        paging = page_request(key, search, cursor, limit)
         with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
-            result = self._perform(key, lambda: source.perform(opened.client, values), opened)
-        return {"result": _checked_options(key, result)}
+            if paging is None:
+                result = self._perform(key, lambda: source.perform(opened.client, values), opened)
+                return {"result": _checked_options(key, result)}
+
+            def complete() -> list[dict[str, str]]:
+                return _checked_options(key, source.perform(opened.client, values))
+
+            page, following = self._perform(key, lambda: one_page(source.listing, opened.client, values, paging, complete),
+                                            opened)
+        return {"result": _checked_options(key, page), "cursor": following}
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: TokenCallback = None) -> dict[str, Any]:
