@@ -269,6 +269,43 @@ def _oauth(component: Component, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- mcp ---------------------------------------------------------------------------------------------------
+
+
+def _mcp_options(parser: argparse.ArgumentParser) -> None:
+    connection_options(parser)
+    parser.add_argument("--read-only", action="store_true", help="serve only tools that change nothing")
+    parser.add_argument("--only", nargs="+", default=[], metavar="KEY", help="serve only these actions and data sources")
+    parser.add_argument("--allow-fetch-all", action="store_true",
+                        help="let list tools read every page in one call (refused by default: it drains the rate budget)")
+    parser.add_argument("--http", type=int, metavar="PORT",
+                        help="serve streamable HTTP on http://127.0.0.1:PORT/mcp instead of stdio (0: any free port)")
+
+
+def _mcp(component: Component, args: argparse.Namespace) -> None:
+    """`mcp`: serve MCP tools over stdio, or streamable HTTP on loopback, until the client or a signal stops it."""
+    from component.mcp import Toolset, build_server, loopback_socket, serve_http, serve_stdio
+
+    toolset = Toolset.select(component, read_only=args.read_only, only=args.only,
+                             allow_fetch_all=args.allow_fetch_all)
+    sock = None
+    if args.http is not None:
+        try:
+            sock = loopback_socket(args.http)
+        except (OSError, OverflowError) as exc:
+            raise UsageError(f"--http {args.http}: cannot listen on 127.0.0.1:{args.http}: {exc}") from None
+    try:
+        with connection_of(component, args) as connection:
+            server = build_server(toolset.connect(connection, _token_saver(args)), name=component.key)
+            if sock is None:
+                serve_stdio(server)
+            else:
+                serve_http(server, sock)
+    finally:
+        if sock is not None:
+            sock.close()
+
+
 def _sandbox(component: Component, args: argparse.Namespace) -> int:
     if component.serve_sandbox is None:
         raise UsageError(f"component '{component.key}' has no sandbox")
@@ -287,6 +324,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("describe", "show an action's or data source's inputs", _describe, _describe_options),
     Command("manifest", "print the component's manifest (JSON)", lambda component, args: _print(component.manifest())),
     Command("oauth", "authorize an OAuth 2.0 connection (authorize URL, code exchange)", _oauth, _oauth_options),
+    Command("mcp", "serve the actions and data sources as MCP tools for AI agents (stdio)", _mcp, _mcp_options),
     Command("sandbox", "serve the bundled sandbox until Ctrl-C (options: sandbox --help)", _sandbox, own_parser=True),
 )
 
