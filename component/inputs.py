@@ -94,6 +94,11 @@ class Kind:
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: JSON can carry "\\ud800", UTF-8 (so HTTP) cannot
+                raise Invalid("text without a lone surrogate such as \\ud800 (no request can carry one)") from None
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
