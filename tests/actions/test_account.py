@@ -53,7 +53,7 @@ def test_get_account_takes_no_inputs_but_debug(api_mock: responses.RequestsMock,
     with pytest.raises(InputError) as caught:
         gorgias.run_action("getAccount", {"id": 1}, connection)
     assert caught.value.key == "id"
-    assert str(caught.value) == "Unknown input 'id' for 'getAccount'."
+    assert str(caught.value) == "Unknown input 'id' for 'getAccount'. Valid inputs: debug."
     assert len(api_mock.calls) == 0
 
 
