@@ -438,7 +438,7 @@ class Inputs(BaseModel):
             raise InputError("inputs", f"{cls.where}s: expected an object of values, received {describe(raw)}.")
         for key in raw:
             if key not in cls._known:
-                hint = did_you_mean(str(key), sorted(cls._known))
+                hint = did_you_mean(str(key), sorted(cls._known, key=str.casefold), noun=f"{cls.where.lower()}s")
                 target = f" for {owner}" if owner else ""
                 raise InputError(str(key), f"Unknown {cls.where.lower()} '{key}'{target}.{hint}")
         values: dict[str, Any] = {}

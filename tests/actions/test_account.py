@@ -51,7 +51,7 @@ def test_get_account_takes_no_inputs_but_debug(gorgias_api: MockedGorgias, conne
     with pytest.raises(InputError) as caught:
         invoke(gorgias, "getAccount", {"id": 1}, connection)
     assert caught.value.key == "id"
-    assert str(caught.value) == "Unknown input 'id' for 'getAccount'."
+    assert str(caught.value) == "Unknown input 'id' for 'getAccount'. Valid inputs: debug."
     assert len(gorgias_api.calls) == 0
 
 

@@ -196,7 +196,7 @@ def test_unknown_action_key_suggests_the_closest(gorgias_api: MockedGorgias, con
     """A misspelt action key is an UnknownKeyError with a did-you-mean hint."""
     with pytest.raises(UnknownKeyError) as caught:
         invoke(gorgias, "listCustomer", {}, connection)
-    assert caught.value.key == "action"
+    assert caught.value.key == "listCustomer"
     assert str(caught.value) == (
         "Unknown action \"listCustomer\" in component 'gorgias'. Did you mean 'listCustomers'?"
     )
