@@ -34,6 +34,8 @@ __all__ = [
     "list_action",
 ]
 
+MAX_OPTIONS = 10_000  # a picklist lists at most this many options, so an endless list cannot hang a form
+
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
 JSON = Any
 
@@ -84,6 +86,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    max_options: int = MAX_OPTIONS  # the API's list is read no further: options past it are left out
 
 
 @dataclass
@@ -173,13 +176,15 @@ def list_action(key: str, label: str, description: str, *, example: JSON = None)
     return wrap
 
 
-def data_source(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+def data_source(key: str, label: str, description: str, *, example: JSON = None,
+                max_options: int = MAX_OPTIONS) -> Callable[
     [Callable[[HttpClient, I], list[dict[str, str]]]], DataSource[I]
 ]:
-    """Declare a picklist data source from a typed `perform(api, inputs)` function."""
+    """Declare a picklist data source from a typed `perform(api, inputs)` function; its cap is stated in its description."""
 
     def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
-        return DataSource(key, label, description, _inputs_type(perform, key), perform, example)
+        stated = f"{description} Lists at most {max_options:,} options."
+        return DataSource(key, label, stated, _inputs_type(perform, key), perform, example, max_options=max_options)
 
     return wrap
 

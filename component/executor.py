@@ -58,7 +58,7 @@ class Executor:
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
         source = self.find("data source", key, self.component.data_sources)
         with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
-            result = self._perform(key, lambda: source.perform(opened.client, values), opened)
+            result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values), opened)
         return {"result": _checked_options(key, result)}
 
     def check_connection(self, connection: Mapping[str, Any], *,
@@ -109,8 +109,9 @@ class Executor:
         definition = self.find("connection", connection.get("key"), self.component.connections)
         fields = connection.get("fields")
         if not isinstance(fields, Mapping):
+            # Fields given as text are most likely JSON holding the credentials: describe, never quote.
             raise InputError("connection", f"Connection '{definition.key}': expected 'fields' to be an object, "
-                                           f"received {describe(fields)}.")
+                                           f"received {_shape(fields)}.")
         token = connection.get("token")
         if token is not None and not isinstance(token, Mapping):
             # A malformed token is still a secret: say only what type it was.
