@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actions.documents import example
 from component import ActionInputs, HttpClient, action
+from gorgias_component.actions.documents import example
 
 __all__ = ["get_account"]
 

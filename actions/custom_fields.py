@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.documents import example
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["delete_ticket_custom_field", "list_ticket_custom_fields"]
 

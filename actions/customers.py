@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions import paging
-from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, CodeList, Id, Limit, Text
+from gorgias_component.actions import paging
+from gorgias_component.actions.documents import example, schema
 
 __all__ = ["create_customer", "delete_customer", "get_customer", "list_customers", "update_customer"]
 

@@ -9,9 +9,9 @@ __all__ = ["example", "schema"]
 
 def schema(name: str) -> SchemaRef:
     """The JSON Schema of a structured input, from the `schemas` package."""
-    return SchemaRef("schemas", f"{name}.json")
+    return SchemaRef("gorgias_component.schemas", f"{name}.json")
 
 
 def example(key: str, package: str = "actions") -> PackageJson:
-    """The documentation's example output of an action or data source."""
-    return PackageJson(package, f"examples/{key}.json")
+    """The documentation's example output of an action or data source (`package`: actions or datasources)."""
+    return PackageJson(f"gorgias_component.{package}", f"examples/{key}.json")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from actions import paging
-from actions.documents import example, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import (
     Bool,
@@ -21,6 +19,8 @@ from component.inputs import (
     TextList,
     choice,
 )
+from gorgias_component.actions import paging
+from gorgias_component.actions.documents import example, schema
 
 __all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets"]
 

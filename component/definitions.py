@@ -1,7 +1,9 @@
 """Declarations of actions, data sources, connections and components: inert data plus a `perform`.
 
 Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
-definition; a `Component` is built from explicit tuples of them and checks that keys are unique.
+definition; a `ComponentDefinition` is built from explicit tuples of them and checks that keys are
+unique. This module sits below the executor and the manifest: it imports neither (see
+`component.components` for the `Component` hosts call).
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 
 if TYPE_CHECKING:
-    from component.executor import Executor
     from component.http import HttpClient
+    from component.picklists import Listing, Search
 
 __all__ = [
     "Action",
     "ActionInputs",
-    "Component",
+    "ComponentDefinition",
     "Connection",
     "ConnectionFields",
     "DataSource",
@@ -32,6 +34,7 @@ __all__ = [
     "action",
     "data_source",
     "list_action",
+    "picklist",
 ]
 
 MAX_OPTIONS = 10_000  # a picklist lists at most this many options, so an endless list cannot hang a form
@@ -87,6 +90,7 @@ class DataSource(Generic[I]):
     example: JSON = None
     type: str = "picklist"
     max_options: int = MAX_OPTIONS  # the API's list is read no further: options past it are left out
+    listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
 @dataclass
@@ -183,10 +187,42 @@ def data_source(key: str, label: str, description: str, *, example: JSON = None,
     """Declare a picklist data source from a typed `perform(api, inputs)` function; its cap is stated in its description."""
 
     def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
-        stated = f"{description} Lists at most {max_options:,} options."
-        return DataSource(key, label, stated, _inputs_type(perform, key), perform, example, max_options=max_options)
+        return DataSource(key, label, _stated(description, max_options), _inputs_type(perform, key), perform, example,
+                          max_options=max_options)
 
     return wrap
+
+
+def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
+             search: Search[Any] | None = None, example: JSON = None, max_options: int = MAX_OPTIONS) -> Callable[
+    [Callable[[I], ListRequest]], DataSource[I]
+]:
+    """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
+
+    An option is `{"key": str(item[key_field]), "label": label_of(item)}`. The complete list follows
+    every page; `run_data_source(..., search=, cursor=, limit=)` reads one page.
+    """
+
+    def option(item: Any) -> dict[str, str]:
+        return {"key": str(item[key_field]), "label": label_of(item)}
+
+    def wrap(describe: Callable[[I], ListRequest]) -> DataSource[I]:
+        from component.picklists import Listing  # only at declaration time
+
+        def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
+            request = describe(values)
+            return [option(item) for item in api.items(request.path, request.params)]
+
+        inputs = _inputs_type(describe, key, arity=1)
+        return DataSource(key, label, _stated(description, max_options), inputs, perform, example,
+                          listing=Listing(describe, option, search), max_options=max_options)
+
+    return wrap
+
+
+def _stated(description: str, max_options: int) -> str:
+    """A picklist's description with its cap: a host shows the user why a long list ends early."""
+    return f"{description} Lists at most {max_options:,} options."
 
 
 def _inputs_type(perform: Callable[..., Any], key: str, arity: int = 2) -> Any:
@@ -207,8 +243,8 @@ CONNECTION_INPUT = InputSpec("connection", "Connection", Kind("connection", lamb
 
 
 @dataclass(frozen=True)
-class Component:
-    """A set of connections, actions and data sources under one key, plus how to run them."""
+class ComponentDefinition:
+    """A set of connections, actions and data sources under one key: the data a host runs and describes."""
 
     key: str
     label: str
@@ -223,7 +259,8 @@ class Component:
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
-    _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
+    # One line for a person after a successful check (account data, connection key, validated fields).
+    check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
 
     def __post_init__(self) -> None:
         for kind, items in (("connection", self.connections), ("action", self.actions),
@@ -233,47 +270,3 @@ class Component:
                 if item.key in seen:
                     raise DefinitionError(f"{self.key}: duplicate {kind} key '{item.key}'")
                 seen.add(item.key)
-
-    @property
-    def executor(self) -> Executor:
-        if not self._executor:
-            from component.executor import Executor  # avoids an import cycle
-
-            self._executor.append(Executor(self))
-        return self._executor[0]
-
-    def action(self, key: str) -> Action[Any]:
-        return self.executor.find("action", key, self.actions)
-
-    def data_source(self, key: str) -> DataSource[Any]:
-        return self.executor.find("data source", key, self.data_sources)
-
-    def manifest(self) -> dict[str, Any]:
-        from component.manifest import build_manifest  # only hosts need it
-
-        return build_manifest(self)
-
-    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run an action; returns {"data": ...} or raises a ComponentError."""
-        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
-        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
-
-    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
-        """Stream every item of a list action, one page in memory at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-        """Stream every page (the API's list envelope) of a list action, one at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)

@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
 from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.suggestions import did_you_mean
-
-if TYPE_CHECKING:
-    from component.definitions import Component, Connection, ConnectionFields, Opened
 
 __all__ = ["Executor"]
 
@@ -30,7 +28,7 @@ TokenCallback = Callable[[dict[str, Any]], None] | None
 class Executor:
     """Runs a component's actions and data sources on behalf of a host."""
 
-    def __init__(self, component: Component) -> None:
+    def __init__(self, component: ComponentDefinition) -> None:
         self.component = component
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
@@ -39,10 +37,11 @@ class Executor:
             if getattr(item, "key", None) == key:
                 return item
         keys = [str(getattr(item, "key", "")) for item in items]
-        hint = did_you_mean(str(key), keys) if isinstance(key, str) else ""
+        hint = did_you_mean(key, keys, noun=f"{kind} keys") if isinstance(key, str) else ""
         raise UnknownKeyError(
-            kind.replace(" ", "_"),
+            key if isinstance(key, str) else describe(key),
             f"Unknown {kind} {describe(key)} in component '{self.component.key}'.{hint}",
+            kind=kind,
         )
 
     # -- public entry points ---------------------------------------------------------------
@@ -55,11 +54,24 @@ class Executor:
         return {"data": data}
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: Any = None, cursor: Any = None, limit: Any = None,
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        from component.picklists import one_page, page_request
+
         source = self.find("data source", key, self.component.data_sources)
+        paging = page_request(key, search, cursor, limit)
         with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
-            result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values), opened)
-        return {"result": _checked_options(key, result)}
+            if paging is None:
+                result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values),
+                                       opened)
+                return {"result": _checked_options(key, result)}
+
+            def complete() -> list[dict[str, str]]:
+                return _checked_options(key, source.perform(opened.client.capped(source.max_options), values))
+
+            page, following = self._perform(key, lambda: one_page(source.listing, opened.client, values, paging, complete),
+                                            opened)
+        return {"result": _checked_options(key, page), "cursor": following}
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: TokenCallback = None) -> dict[str, Any]:
@@ -106,6 +118,12 @@ class Executor:
             # A connection passed as a string may be JSON holding credentials: name its type only.
             raise InputError("connection", f"Connection: expected an object with 'key' and 'fields', "
                                            f"received {_shape(connection)}.")
+        missing = [f'"{name}"' for name in ("key", "fields") if name not in connection]
+        if missing:
+            keys = ", ".join(c.key for c in self.component.connections)
+            raise InputError("connection", f'Connection: expected an object with "key" (one of: {keys}) and "fields" '
+                                           f"(an object of that connection's fields), but {' and '.join(missing)} "
+                                           f"{'is' if len(missing) == 1 else 'are'} missing.")
         definition = self.find("connection", connection.get("key"), self.component.connections)
         fields = connection.get("fields")
         if not isinstance(fields, Mapping):
@@ -136,8 +154,6 @@ class Executor:
     @contextmanager
     def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
                 key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
-        from component.definitions import OpenOptions  # import cycle
-
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False

@@ -28,7 +28,7 @@ from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES
-from connections.domain import BASE_URL_ENV, api_base_url
+from gorgias_component.connections.domain import BASE_URL_ENV, api_base_url
 
 __all__ = ["CALL_LIMIT_HEADER", "MAX_PAGES_ENV", "MAX_RESPONSE_BYTES_ENV", "RATE_LIMIT_ENV", "TIMEOUT_ENV",
            "gorgias_client"]

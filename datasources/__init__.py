@@ -1,9 +1,9 @@
 """The Gorgias picklist data sources, registered explicitly."""
 
-from datasources.customers import select_customer
-from datasources.events import select_event
-from datasources.messages import select_message
-from datasources.tickets import select_ticket
+from gorgias_component.datasources.customers import select_customer
+from gorgias_component.datasources.events import select_event
+from gorgias_component.datasources.messages import select_message
+from gorgias_component.datasources.tickets import select_ticket
 
 __all__ = ["DATA_SOURCES"]
 

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions.documents import example
+from gorgias_component.datasources.search import api_search
 
 __all__ = ["select_customer"]
 
 
 class SelectCustomerInputs(Inputs):
     view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")
-
-
-@data_source(
-    "selectCustomer", "Select Customer", "Allow a user to select one of their customers.",
-    example=example("selectCustomer", "datasources"),
-)
-def select_customer(api: HttpClient, inputs: SelectCustomerInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(customer["id"]), "label": customer_label(customer)}
-        for customer in api.items("/customers", inputs.set_values())
-    ]
 
 
 def customer_label(customer: dict[str, object]) -> str:
@@ -33,3 +23,13 @@ def customer_label(customer: dict[str, object]) -> str:
     if name and email:
         return f"{name} ({email})"
     return name or email or f"Customer {customer['id']}"
+
+
+@picklist(
+    "selectCustomer", "Select Customer", "Allow a user to select one of their customers.",
+    label_of=customer_label, search=api_search("customer", unless=("view_id",)),
+    example=example("selectCustomer", "datasources"),
+)
+def select_customer(inputs: SelectCustomerInputs) -> ListRequest:
+    return ListRequest("/customers", inputs.set_values())
+

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions.documents import example, schema
-from actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
-from component import HttpClient, Input, Inputs, data_source
+from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Code, Id, IdList, TextList
+from gorgias_component.actions.documents import example, schema
+from gorgias_component.actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
 
 __all__ = ["select_event"]
 
@@ -20,19 +20,18 @@ class SelectEventInputs(Inputs):
     user_ids: IdList | None = Input("User IDs", comments=USER_IDS, example="5190131059")
 
 
-@data_source(
-    "selectEvent", "Select Event", "Select a event from a list of events.",
-    example=example("selectEvent", "datasources"),
-)
-def select_event(api: HttpClient, inputs: SelectEventInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(event["id"]), "label": event_label(event)}
-        for event in api.items("/events", inputs.set_values())
-    ]
-
-
 def event_label(event: dict[str, object]) -> str:
     """The event type and when it happened, e.g. "ticket-created · 2024-08-20 10:45"."""
     kind = str(event.get("type") or "").strip() or f"Event #{event['id']}"
     when = str(event.get("created_datetime") or "").replace("T", " ")[:16]
     return f"{kind} · {when}" if when else kind
+
+
+@picklist(
+    "selectEvent", "Select Event", "Select a event from a list of events.",
+    label_of=event_label,
+    example=example("selectEvent", "datasources"),
+)
+def select_event(inputs: SelectEventInputs) -> ListRequest:
+    return ListRequest("/events", inputs.set_values())
+

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_message"]
 
@@ -17,17 +17,6 @@ class SelectMessageInputs(Inputs):
     )
 
 
-@data_source(
-    "selectMessage", "Select Message", "Select a message from a list of messages.",
-    example=example("selectMessage", "datasources"),
-)
-def select_message(api: HttpClient, inputs: SelectMessageInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(message["id"]), "label": message_label(message)}
-        for message in api.items("/messages", inputs.set_values())
-    ]
-
-
 def message_label(message: dict[str, object]) -> str:
     """The subject, else the start of the text, else the message number."""
     for field in ("subject", "stripped_text", "body_text"):
@@ -35,3 +24,13 @@ def message_label(message: dict[str, object]) -> str:
         if text:
             return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
     return f"Message #{message['id']}"
+
+
+@picklist(
+    "selectMessage", "Select Message", "Select a message from a list of messages.",
+    label_of=message_label,
+    example=example("selectMessage", "datasources"),
+)
+def select_message(inputs: SelectMessageInputs) -> ListRequest:
+    return ListRequest("/messages", inputs.set_values())
+

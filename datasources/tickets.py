@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_ticket"]
 
@@ -19,18 +19,17 @@ class SelectTicketInputs(Inputs):
     )
 
 
-@data_source(
-    "selectTicket", "Select Ticket", "Select a ticket from a list of tickets.",
-    example=example("selectTicket", "datasources"),
-)
-def select_ticket(api: HttpClient, inputs: SelectTicketInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(ticket["id"]), "label": ticket_label(ticket)}
-        for ticket in api.items("/tickets", inputs.set_values())
-    ]
-
-
 def ticket_label(ticket: dict[str, object]) -> str:
     """The subject with the ticket number, or the number alone."""
     subject = " ".join(str(ticket.get("subject") or "").split())
     return f"#{ticket['id']} {subject}" if subject else f"Ticket #{ticket['id']}"
+
+
+@picklist(
+    "selectTicket", "Select Ticket", "Select a ticket from a list of tickets.",
+    label_of=ticket_label,
+    example=example("selectTicket", "datasources"),
+)
+def select_ticket(inputs: SelectTicketInputs) -> ListRequest:
+    return ListRequest("/tickets", inputs.set_values())
+

@@ -20,15 +20,15 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from sandbox import customers as customer_routes
-from sandbox import events, files, messages, search
-from sandbox import tickets as ticket_routes
-from sandbox.oauth import DEFAULT_SCOPE, OAuthServer
-from sandbox.ratelimit import RateLimiter
-from sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
-from sandbox.seed import seed_store
-from sandbox.stats import Stats
-from sandbox.store import Store
+from gorgias_component.sandbox import customers as customer_routes
+from gorgias_component.sandbox import events, files, messages, search
+from gorgias_component.sandbox import tickets as ticket_routes
+from gorgias_component.sandbox.oauth import DEFAULT_SCOPE, OAuthServer
+from gorgias_component.sandbox.ratelimit import RateLimiter
+from gorgias_component.sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
+from gorgias_component.sandbox.seed import seed_store
+from gorgias_component.sandbox.stats import Stats
+from gorgias_component.sandbox.store import Store
 
 _PHRASES = {status.value: status.phrase for status in HTTPStatus}
 

@@ -3,17 +3,22 @@
 # No `from __future__ import annotations`: the decorators read the perform functions' type hints.
 
 import dataclasses
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from actions import ACTIONS
+import gorgias_component.actions
+import gorgias_component.connections
+import gorgias_component.datasources
 from component import (
     Action,
     ActionInputs,
@@ -34,9 +39,10 @@ from component import (
     list_action,
 )
 from component.inputs import Id, Password, Text
-from connections import CONNECTIONS
-from datasources import DATA_SOURCES
 from gorgias_component import gorgias
+from gorgias_component.actions import ACTIONS
+from gorgias_component.connections import CONNECTIONS
+from gorgias_component.datasources import DATA_SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -209,12 +215,33 @@ def camel_case(label: str) -> str:
     return words[0].lower() + "".join(word.capitalize() for word in words[1:])
 
 
+def declared(package: ModuleType, kind: type[Any]) -> dict[str, Any]:
+    """Every declaration of `kind` bound in the package's modules, by key, found by scanning them (not the registry)."""
+    found: dict[str, Any] = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        for value in vars(importlib.import_module(info.name)).values():
+            if isinstance(value, kind):
+                assert found.setdefault(value.key, value) is value, f"{value.key} is declared twice"
+    return found
+
+
+@pytest.mark.parametrize(("package", "kind", "registered"), [
+    (gorgias_component.actions, Action, lambda: gorgias.actions),
+    (gorgias_component.datasources, DataSource, lambda: gorgias.data_sources),
+    (gorgias_component.connections, Connection, lambda: gorgias.connections),
+], ids=["actions", "datasources", "connections"])
+def test_every_declaration_in_the_modules_is_registered(package: ModuleType, kind: type[Any],
+                                                        registered: Any) -> None:
+    """No action, data source or connection declared in a module is missing from the component, nor registered twice."""
+    found = declared(package, kind)
+    keys = [item.key for item in registered()]
+    assert sorted(keys) == sorted(found) and len(set(keys)) == len(keys)
+    assert all(found[item.key] is item for item in registered())
+
+
 def test_the_gorgias_component_registers_every_declaration() -> None:
     """gorgias holds the 20 actions, 4 data sources and 2 connections of the registries."""
     assert gorgias.key == "gorgias"
-    assert gorgias.actions == ACTIONS
-    assert gorgias.data_sources == DATA_SOURCES
-    assert gorgias.connections == CONNECTIONS
     assert len(ACTIONS) == 20
     assert len(DATA_SOURCES) == 4
     assert [c.key for c in CONNECTIONS] == ["apiKey", "oauth2"]

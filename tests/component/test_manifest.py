@@ -12,6 +12,7 @@ import pytest
 
 from component.manifest import SCHEMA_DIALECT, input_schema
 from gorgias_component import gorgias
+from tests.support.doc_examples import DOC, section_keys
 
 REPO = Path(__file__).resolve().parents[2]
 INPUT_KEYS = ["key", "label", "type", "required", "default", "example", "comments", "collection"]
@@ -43,18 +44,24 @@ def test_entries_have_the_documented_keys(manifest: dict[str, Any]) -> None:
     assert all(list(c) == ["key", "label", "description", "inputs"] for c in manifest["connections"])
     assert all(list(a) == ["key", "label", "description", "inputs", "inputSchema", "examplePayload"]
                for a in manifest["actions"])
-    assert all(list(d) == ["key", "label", "description", "dataSourceType", "inputs", "inputSchema", "examplePayload"]
-               for d in manifest["dataSources"])
+    assert all(list(d) == ["key", "label", "description", "dataSourceType", "pageable", "searchable", "inputs",
+                           "inputSchema", "examplePayload"] for d in manifest["dataSources"])
     assert {d["dataSourceType"] for d in manifest["dataSources"]} == {"picklist"}
+    assert all(d["pageable"] is True and isinstance(d["searchable"], bool) for d in manifest["dataSources"])
+    searchable = {d["key"]: d["searchable"] for d in manifest["dataSources"]}
+    assert {k: searchable[k] for k in ("selectCustomer", "selectEvent", "selectMessage", "selectTicket")} == {
+        "selectCustomer": True, "selectEvent": False, "selectMessage": False, "selectTicket": False}
     assert all(list(i) == INPUT_KEYS for i in every_input(manifest))
 
 
-def test_entries_follow_the_registration_order(manifest: dict[str, Any]) -> None:
-    """The manifest lists connections, actions and data sources in the order they were registered."""
+def test_entries_follow_the_documented_order(manifest: dict[str, Any]) -> None:
+    """The manifest lists connections, actions and data sources in the order of the component documentation."""
     assert [c["key"] for c in manifest["connections"]] == ["apiKey", "oauth2"]
     assert [c["label"] for c in manifest["connections"]] == ["Gorgias API Key", "Gorgias OAuth 2.0"]
-    assert [a["key"] for a in manifest["actions"]] == [a.key for a in gorgias.actions]
-    assert [d["key"] for d in manifest["dataSources"]] == [d.key for d in gorgias.data_sources]
+    picklists = set(re.findall(r"\| key: (\w+) \| type: picklist$", DOC.read_text(encoding="utf-8"), re.MULTILINE))
+    documented = section_keys()
+    assert [a["key"] for a in manifest["actions"]] == [key for key in documented if key not in picklists]
+    assert [d["key"] for d in manifest["dataSources"]] == [key for key in documented if key in picklists]
 
 
 def test_input_values_have_the_documented_types(manifest: dict[str, Any]) -> None:

@@ -77,7 +77,7 @@ def test_a_refresh_answered_with_a_redirect_sends_the_refresh_token_nowhere_else
 
 def test_a_code_exchange_answered_with_a_redirect_is_not_followed(server: HostileServer, thief: HostileServer) -> None:
     server.routes["/oauth/token"] = lambda r: r.reply(308, b"", Location=thief.origin + "/steal")
-    from connections.oauth2 import OAuth2Fields
+    from gorgias_component.connections.oauth2 import OAuth2Fields
 
     fields = OAuth2Fields.parse(oauth(server, 0)["fields"])
     with pytest.raises(ApiError, match=r"^Gorgias answered the OAuth code exchange request with a redirect \(308 "):
