@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.documents import example
+from actions.documents import example, output
 from component import ActionInputs, HttpClient, action
 
 __all__ = ["get_account"]
@@ -12,6 +12,10 @@ class GetAccountInputs(ActionInputs):
     pass
 
 
-@action("getAccount", "Get Account", "Retrieve your account.", example=example("getAccount"))
+@action("getAccount", "Get Account", "Retrieve your account.", example=example("getAccount"), resource="Account",
+        output=output("account"))
 def get_account(api: HttpClient, inputs: GetAccountInputs) -> object:
     return api.get("/account")
+
+
+ACTIONS = (get_account,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from actions.documents import example
+from actions.documents import example, output
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Text, choice, int_range
 
@@ -24,7 +24,11 @@ class SearchInputs(ActionInputs):
     type: SearchType = Input("Type", required=True, comments="The type of object to search for.", example="agent")
 
 
-@action("search", "Search", "Search for resources.", example=example("search"))
+@action("search", "Search", "Search for resources.", example=example("search"), resource="Search",
+        output=output("search_result"))
 def search(api: HttpClient, inputs: SearchInputs) -> object:
     # Gorgias answers 201 Created; `size` must go out as an integer.
     return api.post("/search", inputs.set_values())
+
+
+ACTIONS = (search,)

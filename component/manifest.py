@@ -37,6 +37,10 @@ def _example(example: Any) -> Any:
     return example.document() if isinstance(example, PackageJson) else example
 
 
+def _output_schema(action: Action[Any]) -> dict[str, Any] | None:
+    return None if action.output is None else action.output.document()
+
+
 def build_manifest(component: Component) -> dict[str, Any]:
     def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
         """An action's or data source's entry: the connection input is listed with the others."""
@@ -63,6 +67,8 @@ def build_manifest(component: Component) -> dict[str, Any]:
             }
             for c in component.connections
         ],
-        "actions": [runnable(a) for a in component.actions],
+        "actions": [
+            {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a)} for a in component.actions
+        ],
         "dataSources": [runnable(d, dataSourceType=d.type) for d in component.data_sources],
     }

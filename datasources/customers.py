@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from actions import fields
 from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import HttpClient, Inputs, data_source
 from component.inputs import Id
+from datasources.picklist import picklist
 
 __all__ = ["select_customer"]
 
 
 class SelectCustomerInputs(Inputs):
-    view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")
+    view_id: Id | None = fields.view_id("ID of a view to filter customers by.", example=None, required=False)
 
 
 @data_source(
@@ -18,10 +20,7 @@ class SelectCustomerInputs(Inputs):
     example=example("selectCustomer", "datasources"),
 )
 def select_customer(api: HttpClient, inputs: SelectCustomerInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(customer["id"]), "label": customer_label(customer)}
-        for customer in api.items("/customers", inputs.set_values())
-    ]
+    return picklist(api.items("/customers", inputs.set_values()), customer_label)
 
 
 def customer_label(customer: dict[str, object]) -> str:
@@ -33,3 +32,6 @@ def customer_label(customer: dict[str, object]) -> str:
     if name and email:
         return f"{name} ({email})"
     return name or email or f"Customer {customer['id']}"
+
+
+DATA_SOURCES = (select_customer,)

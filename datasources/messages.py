@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from actions import fields
 from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import HttpClient, Inputs, data_source
 from component.inputs import Id
+from datasources.picklist import picklist
 
 __all__ = ["select_message"]
 
@@ -12,8 +14,8 @@ SNIPPET = 60
 
 
 class SelectMessageInputs(Inputs):
-    ticket_id: Id | None = Input(
-        "Ticket ID", comments="The ID of the ticket the messages are associated with.", example="353768814"
+    ticket_id: Id | None = fields.ticket_id(
+        "The ID of the ticket the messages are associated with.", example="353768814", required=False
     )
 
 
@@ -22,10 +24,7 @@ class SelectMessageInputs(Inputs):
     example=example("selectMessage", "datasources"),
 )
 def select_message(api: HttpClient, inputs: SelectMessageInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(message["id"]), "label": message_label(message)}
-        for message in api.items("/messages", inputs.set_values())
-    ]
+    return picklist(api.items("/messages", inputs.set_values()), message_label)
 
 
 def message_label(message: dict[str, object]) -> str:
@@ -35,3 +34,6 @@ def message_label(message: dict[str, object]) -> str:
         if text:
             return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
     return f"Message #{message['id']}"
+
+
+DATA_SOURCES = (select_message,)

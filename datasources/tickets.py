@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from actions import fields
 from actions.documents import example
-from component import HttpClient, Input, Inputs, data_source
+from component import HttpClient, Inputs, data_source
 from component.inputs import Id
+from datasources.picklist import picklist
 
 __all__ = ["select_ticket"]
 
 
 class SelectTicketInputs(Inputs):
-    customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
-    rule_id: Id | None = Input(
-        "Rule ID", comments="The ID of a rule used to select tickets matching the filters of this one.", example="21"
+    customer_id: Id | None = fields.customer_id(
+        "The ID of a customer used to select their tickets.", example="4", required=False
     )
-    view_id: Id | None = Input(
-        "View ID", comments="The ID of a view used to select tickets matching the filters of this one.", example="21"
+    rule_id: Id | None = fields.rule_id(
+        "The ID of a rule used to select tickets matching the filters of this one.", required=False
+    )
+    view_id: Id | None = fields.view_id(
+        "The ID of a view used to select tickets matching the filters of this one.", required=False
     )
 
 
@@ -24,13 +28,13 @@ class SelectTicketInputs(Inputs):
     example=example("selectTicket", "datasources"),
 )
 def select_ticket(api: HttpClient, inputs: SelectTicketInputs) -> list[dict[str, str]]:
-    return [
-        {"key": str(ticket["id"]), "label": ticket_label(ticket)}
-        for ticket in api.items("/tickets", inputs.set_values())
-    ]
+    return picklist(api.items("/tickets", inputs.set_values()), ticket_label)
 
 
 def ticket_label(ticket: dict[str, object]) -> str:
     """The subject with the ticket number, or the number alone."""
     subject = " ".join(str(ticket.get("subject") or "").split())
     return f"#{ticket['id']} {subject}" if subject else f"Ticket #{ticket['id']}"
+
+
+DATA_SOURCES = (select_ticket,)
