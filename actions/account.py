@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actions.documents import example, output
 from component import ActionInputs, HttpClient, action
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["get_account"]
 

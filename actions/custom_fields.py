@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions import fields
-from actions.documents import deleted, example, output
 from component import ActionInputs, HttpClient, action
 from component.inputs import Id
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import deleted, example, output
 
 __all__ = ["delete_ticket_custom_field", "list_ticket_custom_fields"]
 

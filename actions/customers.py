@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions import fields, paging
-from actions.documents import deleted, example, output, output_list, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import CodeList, Id, Text
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_customer", "delete_customer", "get_customer", "list_customers", "update_customer"]
 

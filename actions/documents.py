@@ -10,22 +10,20 @@ from component.jsonschemas import BundledSchema, PackageJson, SchemaRef
 
 __all__ = ["ListOf", "deleted", "example", "output", "output_list", "schema"]
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
 
 def schema(name: str) -> SchemaRef:
     """The JSON Schema of a structured input, from the `schemas` package."""
-    return SchemaRef("schemas", f"{name}.json")
+    return SchemaRef("gorgias_component.schemas", f"{name}.json")
 
 
 def example(key: str, package: str = "actions") -> PackageJson:
     """The documentation's example output of an action or data source."""
-    return PackageJson(package, f"examples/{key}.json")
+    return PackageJson(f"gorgias_component.{package}", f"examples/{key}.json")
 
 
 def output(name: str) -> BundledSchema:
     """The JSON Schema of one Gorgias object (`schemas/objects/<name>.json`), an action's `data`."""
-    return BundledSchema("schemas", f"objects/{name}.json")
+    return BundledSchema("gorgias_component.schemas", f"objects/{name}.json")
 
 
 @dataclass(frozen=True)

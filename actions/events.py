@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from actions import fields, paging
-from actions.documents import example, output, output_list, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, Id, IdList, TextList, choice
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import example, output, output_list, schema
 
 __all__ = ["EventObjectType", "get_event", "list_events"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from actions.documents import example, output
 from component import ActionInputs, ApiError, HttpClient, Input, action
 from component.inputs import PathSegment
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["download_file"]
 

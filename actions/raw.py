@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from actions.documents import output
 from component import HttpClient, Input, action
 from component.inputs import Text
 from component.raw_request import RawRequestInputs, send_raw_request
+from gorgias_component.actions.documents import output
 
 __all__ = ["raw_request"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from actions.documents import example, output
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Text, choice, int_range
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["search"]
 

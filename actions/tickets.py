@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from actions import fields, paging
-from actions.documents import deleted, example, output, output_list, schema
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import (
     Code,
@@ -19,6 +17,8 @@ from component.inputs import (
     TextList,
     choice,
 )
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets"]
 

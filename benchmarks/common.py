@@ -14,7 +14,7 @@ from typing import Any
 import requests
 from requests.auth import HTTPBasicAuth
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 BASE_URL_ENV = "GORGIAS_API_BASE_URL"
 RATE_LIMIT_ENV = "GORGIAS_RATE_LIMIT"

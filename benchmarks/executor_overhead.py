@@ -13,7 +13,7 @@ from benchmarks.common import (
     interleaved,
     repeat,
 )
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 NAME = "executor"
 

@@ -6,7 +6,7 @@ import tracemalloc
 from collections.abc import Callable
 
 from benchmarks.common import BASE_URL_ENV, RATE_LIMIT_ENV, Row, bare_session, env, hand_pages, interleaved, repeat
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 NAME = "fetchall"
 MIB = 1024 * 1024

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from benchmarks.common import BASE_URL_ENV, RATE_LIMIT_ENV, Row, bare_session, env, hand_pages, interleaved, repeat
-from datasources.customers import customer_label
-from sandbox import Sandbox
+from gorgias_component.datasources.customers import customer_label
+from gorgias_component.sandbox import Sandbox
 
 NAME = "picklist"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from benchmarks.common import BASE_URL_ENV, PAGE_SIZE, RATE_LIMIT_ENV, Row, env
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 NAME = "ratebudget"
 

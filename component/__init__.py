@@ -5,10 +5,10 @@ and picklist data sources; the executor validates inputs, runs them through one 
 wraps results; the manifest and JSON Schemas derive from the declarations.
 """
 
+from component.components import Component
 from component.definitions import (
     Action,
     ActionInputs,
-    Component,
     Connection,
     ConnectionFields,
     DataSource,
@@ -20,6 +20,7 @@ from component.definitions import (
     action,
     data_source,
     list_action,
+    picklist,
 )
 from component.errors import (
     ApiError,
@@ -35,6 +36,7 @@ from component.errors import (
 )
 from component.http import HttpClient
 from component.inputs import Input, Inputs
+from component.picklists import Search
 from component.retries import RetryPolicy
 
 __all__ = [
@@ -60,10 +62,12 @@ __all__ = [
     "Opened",
     "RateLimitError",
     "RetryPolicy",
+    "Search",
     "TransportError",
     "UnknownKeyError",
     "WriteUncertainError",
     "action",
     "data_source",
     "list_action",
+    "picklist",
 ]

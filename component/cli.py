@@ -1,4 +1,4 @@
-"""The command line: manifest, run, datasource, check, oauth and sandbox for an installed component.
+"""The command line: manifest, run, datasource, check, oauth, mcp and sandbox for an installed component.
 
 Results go to standard output as JSON; errors to standard error as one readable line. Exit status
 0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from component import progress
-from component.definitions import Component
+from component.components import Component
 from component.errors import ComponentError, InputError
 
 __all__ = ["ENTRY_POINT_GROUP", "load_component", "main"]
@@ -66,9 +66,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--inputs", metavar="FILE", help="inputs JSON object file ('-' for standard input)")
         sub.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
                          help="one input value; repeat a key to give a list")
+        if name == "datasource":
+            sub.add_argument("--search", metavar="TEXT", help="only options whose label contains TEXT (one page)")
+            sub.add_argument("--cursor", metavar="CURSOR", help="the page after the one that returned CURSOR")
+            sub.add_argument("--limit", metavar="N", help="one page of at most N options (1-100)")
     check = commands.add_parser("check", help="check that the connection's credentials work")
     with_connection(check)
     _add_oauth_commands(commands)
+    _add_mcp_command(commands, with_connection)
     commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
                         add_help=False)
     return parser
@@ -169,6 +174,41 @@ def _oauth(component: Component, args: argparse.Namespace) -> None:
     _print({"stored": args.connection, "expires_at": token.get("expires_at"), "scope": token.get("scope")})
 
 
+def _add_mcp_command(commands: Any, with_connection: Callable[[argparse.ArgumentParser], None]) -> None:
+    mcp = commands.add_parser("mcp", help="serve the actions and data sources as MCP tools for AI agents (stdio)")
+    with_connection(mcp)
+    mcp.add_argument("--read-only", action="store_true", help="serve only tools that change nothing")
+    mcp.add_argument("--only", nargs="+", default=[], metavar="KEY", help="serve only these actions and data sources")
+    mcp.add_argument("--allow-fetch-all", action="store_true",
+                     help="let list tools read every page in one call (refused by default: it drains the rate budget)")
+    mcp.add_argument("--http", type=int, metavar="PORT",
+                     help="serve streamable HTTP on http://127.0.0.1:PORT/mcp instead of stdio (0: any free port)")
+
+
+def _mcp(component: Component, args: argparse.Namespace) -> None:
+    """`mcp`: serve MCP tools over stdio, or streamable HTTP on loopback, until the client or a signal stops it."""
+    from component.mcp import Toolset, build_server, loopback_socket, serve_http, serve_stdio
+
+    toolset = Toolset.select(component, read_only=args.read_only, only=args.only,
+                             allow_fetch_all=args.allow_fetch_all)
+    sock = None
+    if args.http is not None:
+        try:
+            sock = loopback_socket(args.http)
+        except (OSError, OverflowError) as exc:
+            raise UsageError(f"--http {args.http}: cannot listen on 127.0.0.1:{args.http}: {exc}") from None
+    try:
+        with _connection(component, args) as connection:
+            server = build_server(toolset.connect(connection, _token_saver(args)), name=component.key)
+            if sock is None:
+                serve_stdio(server)
+            else:
+                serve_http(server, sock)
+    finally:
+        if sock is not None:
+            sock.close()
+
+
 def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
     """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
     if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
@@ -190,7 +230,8 @@ def _dispatch(component: Component, args: argparse.Namespace) -> None:
     inputs: dict[str, Any] = {}
     runners: dict[str, Callable[[Any], dict[str, Any]]] = {
         "run": lambda conn: component.run_action(args.key, inputs, conn, on_token_refresh=_token_saver(args)),
-        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn,
+        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn, search=args.search,
+                                                             cursor=args.cursor, limit=args.limit,
                                                              on_token_refresh=_token_saver(args)),
         "check": lambda conn: component.check_connection(conn, on_token_refresh=_token_saver(args)),
     }
@@ -225,6 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return component.serve_sandbox(args.rest)
         if args.command == "oauth":
             _oauth(component, args)
+            return EXIT_OK
+        if args.command == "mcp":
+            _mcp(component, args)
             return EXIT_OK
         _dispatch(component, args)
     except UsageError as exc:

@@ -1,7 +1,9 @@
 """Declarations of actions, data sources, connections and components: inert data plus a `perform`.
 
 Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
-definition; a `Component` is built from explicit tuples of them and checks that keys are unique.
+definition; a `ComponentDefinition` is built from explicit tuples of them and checks that keys are
+unique. This module sits below the executor and the manifest: it imports neither (see
+`component.components` for the `Component` hosts call).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 from component.jsonschemas import Document
 
 if TYPE_CHECKING:
-    from component.executor import Executor
     from component.http import HttpClient
+    from component.picklists import Listing, Search
 
 __all__ = [
     "Action",
     "ActionInputs",
-    "Component",
+    "ComponentDefinition",
     "Connection",
     "ConnectionFields",
     "DataSource",
@@ -34,6 +36,7 @@ __all__ = [
     "collect",
     "data_source",
     "list_action",
+    "picklist",
 ]
 
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
@@ -88,6 +91,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
 @dataclass
@@ -216,6 +220,32 @@ def data_source(key: str, label: str, description: str, *, example: JSON = None)
     return wrap
 
 
+def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
+             search: Search[Any] | None = None, example: JSON = None) -> Callable[
+    [Callable[[I], ListRequest]], DataSource[I]
+]:
+    """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
+
+    An option is `{"key": str(item[key_field]), "label": label_of(item)}`. The complete list follows
+    every page; `run_data_source(..., search=, cursor=, limit=)` reads one page.
+    """
+
+    def option(item: Any) -> dict[str, str]:
+        return {"key": str(item[key_field]), "label": label_of(item)}
+
+    def wrap(describe: Callable[[I], ListRequest]) -> DataSource[I]:
+        from component.picklists import Listing  # only at declaration time
+
+        def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
+            request = describe(values)
+            return [option(item) for item in api.items(request.path, request.params)]
+
+        inputs = _inputs_type(describe, key, arity=1)
+        return DataSource(key, label, description, inputs, perform, example, listing=Listing(describe, option, search))
+
+    return wrap
+
+
 def collect(package: str, modules: tuple[str, ...], attribute: str) -> tuple[Any, ...]:
     """The declarations listed as `attribute` by each module of `package`, ordered by key.
 
@@ -245,8 +275,8 @@ CONNECTION_INPUT = InputSpec("connection", "Connection", Kind("connection", lamb
 
 
 @dataclass(frozen=True)
-class Component:
-    """A set of connections, actions and data sources under one key, plus how to run them."""
+class ComponentDefinition:
+    """A set of connections, actions and data sources under one key: the data a host runs and describes."""
 
     key: str
     label: str
@@ -261,7 +291,6 @@ class Component:
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
-    _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for kind, items in (("connection", self.connections), ("action", self.actions),
@@ -271,47 +300,3 @@ class Component:
                 if item.key in seen:
                     raise DefinitionError(f"{self.key}: duplicate {kind} key '{item.key}'")
                 seen.add(item.key)
-
-    @property
-    def executor(self) -> Executor:
-        if not self._executor:
-            from component.executor import Executor  # avoids an import cycle
-
-            self._executor.append(Executor(self))
-        return self._executor[0]
-
-    def action(self, key: str) -> Action[Any]:
-        return self.executor.find("action", key, self.actions)
-
-    def data_source(self, key: str) -> DataSource[Any]:
-        return self.executor.find("data source", key, self.data_sources)
-
-    def manifest(self) -> dict[str, Any]:
-        from component.manifest import build_manifest  # only hosts need it
-
-        return build_manifest(self)
-
-    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run an action; returns {"data": ...} or raises a ComponentError."""
-        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [{"key", "label"}, ...]} or raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-        """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
-        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
-
-    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
-        """Stream every item of a list action, one page in memory at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
-
-    def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-        """Stream every page (the API's list envelope) of a list action, one at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)

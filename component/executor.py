@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
 from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.suggestions import did_you_mean
-
-if TYPE_CHECKING:
-    from component.definitions import Component, Connection, ConnectionFields, Opened
 
 __all__ = ["Executor"]
 
@@ -30,7 +28,7 @@ TokenCallback = Callable[[dict[str, Any]], None] | None
 class Executor:
     """Runs a component's actions and data sources on behalf of a host."""
 
-    def __init__(self, component: Component) -> None:
+    def __init__(self, component: ComponentDefinition) -> None:
         self.component = component
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
@@ -55,11 +53,23 @@ class Executor:
         return {"data": data}
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: Any = None, cursor: Any = None, limit: Any = None,
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        from component.picklists import one_page, page_request
+
         source = self.find("data source", key, self.component.data_sources)
+        paging = page_request(key, search, cursor, limit)
         with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
-            result = self._perform(key, lambda: source.perform(opened.client, values), opened)
-        return {"result": _checked_options(key, result)}
+            if paging is None:
+                result = self._perform(key, lambda: source.perform(opened.client, values), opened)
+                return {"result": _checked_options(key, result)}
+
+            def complete() -> list[dict[str, str]]:
+                return _checked_options(key, source.perform(opened.client, values))
+
+            page, following = self._perform(key, lambda: one_page(source.listing, opened.client, values, paging, complete),
+                                            opened)
+        return {"result": _checked_options(key, page), "cursor": following}
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: TokenCallback = None) -> dict[str, Any]:
@@ -135,8 +145,6 @@ class Executor:
     @contextmanager
     def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
                 key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
-        from component.definitions import OpenOptions  # import cycle
-
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False

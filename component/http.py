@@ -157,25 +157,34 @@ class HttpClient:
 
         Lazy: each page is requested when the previous one has been consumed.
         """
-        query = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
-        query["limit"] = page_size
         cursor: str | None = None
         seen: set[str] = set()
         while True:
-            page = self.get(path, {**query, "cursor": cursor})
-            if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-                raise ApiError(f"{self.service} answered {path} with something that is not a list page.",
-                               status=200, body=self.redactor.value(page))
+            page = self._list_page(path, params, cursor, page_size)
             progress.page_fetched(len(page["data"]))
             yield page
-            meta = page.get("meta")
-            cursor = meta.get("next_cursor") if isinstance(meta, dict) else None
+            cursor = _next_cursor(page)
             if not cursor:
                 return
-            if not isinstance(cursor, str) or cursor in seen:
+            if cursor in seen:
                 raise ApiError(f"{self.service} answered {path} with a next cursor it had already given: "
                                "the list would never end.", status=200)
             seen.add(cursor)
+
+    def page(self, path: str, params: Mapping[str, Any], *, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+        """One page of a cursor-paginated list: its items and the cursor of the next page (None at the end)."""
+        page = self._list_page(path, params, cursor, limit)
+        return page["data"], _next_cursor(page)
+
+    def _list_page(self, path: str, params: Mapping[str, Any], cursor: str | None, limit: int) -> dict[str, Any]:
+        query = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
+        page = self.get(path, {**query, "limit": limit, "cursor": cursor})
+        if not isinstance(page, dict) or not isinstance(page.get("data"), list):
+            raise ApiError(f"{self.service} answered {path} with something that is not a list page.",
+                           status=200, body=self.redactor.value(page))
+        if _next_cursor(page) is None and isinstance(page.get("meta"), dict) and page["meta"].get("next_cursor"):
+            raise ApiError(f"{self.service} answered {path} with a next cursor that is not a string.", status=200)
+        return page
 
     def items(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[Any]:
         """Every item of a cursor-paginated list; memory is bounded by one page."""
@@ -422,6 +431,12 @@ class HttpClient:
     def _log_failure(self, call: _Call, exc: Exception, elapsed: float) -> None:
         log.log(self._level, "%s %s -> %s after %.1f ms", call.method, self.redactor.url(call.url),
                 type(exc).__name__, elapsed * 1000)
+
+
+def _next_cursor(page: Mapping[str, Any]) -> str | None:
+    meta = page.get("meta")
+    cursor = meta.get("next_cursor") if isinstance(meta, Mapping) else None
+    return cursor if isinstance(cursor, str) and cursor else None
 
 
 def _check_headers(headers: Mapping[str, Any]) -> None:

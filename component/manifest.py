@@ -8,7 +8,7 @@ from component.inputs import Inputs, InputSpec
 from component.jsonschemas import PackageJson
 
 if TYPE_CHECKING:
-    from component.definitions import Action, Component, DataSource
+    from component.definitions import Action, ComponentDefinition, DataSource
 
 __all__ = ["build_manifest", "input_schema", "ordered_inputs"]
 
@@ -41,7 +41,12 @@ def _output_schema(action: Action[Any]) -> dict[str, Any] | None:
     return None if action.output is None else action.output.document()
 
 
-def build_manifest(component: Component) -> dict[str, Any]:
+def _paging(source: DataSource[Any]) -> dict[str, bool]:
+    """Every data source pages (`cursor`, `limit`) and filters (`search`); `searchable`: the API searches for it."""
+    return {"pageable": True, "searchable": source.listing is not None and source.listing.search is not None}
+
+
+def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
     def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
         """An action's or data source's entry: the connection input is listed with the others."""
         return {
@@ -70,5 +75,5 @@ def build_manifest(component: Component) -> dict[str, Any]:
         "actions": [
             {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a)} for a in component.actions
         ],
-        "dataSources": [runnable(d, dataSourceType=d.type) for d in component.data_sources],
+        "dataSources": [runnable(d, dataSourceType=d.type, **_paging(d)) for d in component.data_sources],
     }

@@ -8,13 +8,10 @@ when it is a terminal and the command fetches every page of a list).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, TextIO
-
-if TYPE_CHECKING:
-    from component.definitions import Component
+from typing import Any, Protocol, TextIO
 
 __all__ = ["ProgressLine", "fetch_progress", "page_fetched", "reporting", "wanted"]
 
@@ -102,7 +99,16 @@ def fetch_progress(stream: TextIO, enabled: bool = True) -> Iterator[None]:
         line.close()
 
 
-def wanted(component: Component, command: str, key: Any, inputs: Mapping[str, Any]) -> bool:
+class _Actions(Protocol):
+    """What `wanted` reads of a component (a protocol: the HTTP client's layer knows no definitions)."""
+
+    @property
+    def actions(self) -> Sequence[Any]:
+        """The declared actions; a list action has a `stream`."""
+        ...
+
+
+def wanted(component: _Actions, command: str, key: Any, inputs: Mapping[str, Any]) -> bool:
     """Whether a CLI command fetches every page of a list: `run` of a list action with fetchAll true."""
     if command != "run" or not isinstance(key, str):
         return False

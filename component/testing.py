@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from component.definitions import Component
+from component.components import Component
 
 __all__ = ["example_connection", "invoke", "invoke_data_source"]
 

@@ -1,7 +1,7 @@
 """The Gorgias connections: API key (HTTP Basic) and OAuth 2.0 (Bearer token)."""
 
-from connections.api_key import api_key
-from connections.oauth2 import oauth2
+from gorgias_component.connections.api_key import api_key
+from gorgias_component.connections.oauth2 import oauth2
 
 __all__ = ["CONNECTIONS", "api_key", "oauth2"]
 

@@ -11,8 +11,8 @@ from requests.auth import HTTPBasicAuth
 from component import Connection, ConnectionFields, Input, Opened, OpenOptions
 from component.inputs import Password, Text
 from component.redaction import Redactor
-from connections.client import gorgias_client
-from connections.domain import Domain
+from gorgias_component.connections.client import gorgias_client
+from gorgias_component.connections.domain import Domain
 
 __all__ = ["ApiKeyFields", "api_key"]
 

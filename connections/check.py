@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from component import ApiError, AuthError, ComponentError, ConnectionFields
 from component.oauth import GrantError
 from component.payloads import error_detail
-from connections.domain import api_base_url
+from gorgias_component.connections.domain import api_base_url
 
 __all__ = ["explain_check_failure", "missing_scope"]
 

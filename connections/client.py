@@ -25,7 +25,7 @@ from component.http import DEFAULT_TIMEOUT, HttpClient, session_for
 from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
-from connections.domain import BASE_URL_ENV, api_base_url
+from gorgias_component.connections.domain import BASE_URL_ENV, api_base_url
 
 __all__ = ["CALL_LIMIT_HEADER", "RATE_LIMIT_ENV", "TIMEOUT_ENV", "gorgias_client"]
 

@@ -10,9 +10,9 @@ from component import Connection, ConnectionFields, Input, InputError, Opened, O
 from component.inputs import Password, Text, describe
 from component.oauth import OAuth2BearerAuth, OAuthClient
 from component.redaction import Redactor
-from connections.api_key import DOMAIN_COMMENTS
-from connections.client import gorgias_client
-from connections.domain import Domain, oauth_url
+from gorgias_component.connections.api_key import DOMAIN_COMMENTS
+from gorgias_component.connections.client import gorgias_client
+from gorgias_component.connections.domain import Domain, oauth_url
 
 __all__ = ["DEFAULT_SCOPES", "OAuth2Fields", "oauth2"]
 

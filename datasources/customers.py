@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from actions import fields
-from actions.documents import example
-from component import HttpClient, Inputs, data_source
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
-from datasources.picklist import picklist
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import example
+from gorgias_component.datasources.search import api_search
 
 __all__ = ["select_customer"]
 
 
 class SelectCustomerInputs(Inputs):
     view_id: Id | None = fields.view_id("ID of a view to filter customers by.", example=None, required=False)
-
-
-@data_source(
-    "selectCustomer", "Select Customer", "Allow a user to select one of their customers.",
-    example=example("selectCustomer", "datasources"),
-)
-def select_customer(api: HttpClient, inputs: SelectCustomerInputs) -> list[dict[str, str]]:
-    return picklist(api.items("/customers", inputs.set_values()), customer_label)
 
 
 def customer_label(customer: dict[str, object]) -> str:
@@ -32,6 +24,15 @@ def customer_label(customer: dict[str, object]) -> str:
     if name and email:
         return f"{name} ({email})"
     return name or email or f"Customer {customer['id']}"
+
+
+@picklist(
+    "selectCustomer", "Select Customer", "Allow a user to select one of their customers.",
+    label_of=customer_label, search=api_search("customer", unless=("view_id",)),
+    example=example("selectCustomer", "datasources"),
+)
+def select_customer(inputs: SelectCustomerInputs) -> ListRequest:
+    return ListRequest("/customers", inputs.set_values())
 
 
 DATA_SOURCES = (select_customer,)

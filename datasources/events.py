@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from actions import fields
-from actions.documents import example, schema
-from actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
-from component import HttpClient, Input, Inputs, data_source
+from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Code, Id, IdList, TextList
 from component.instants import instant
-from datasources.picklist import picklist
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import example, schema
+from gorgias_component.actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
 
 __all__ = ["select_event"]
 
@@ -23,14 +22,6 @@ class SelectEventInputs(Inputs):
     user_ids: IdList | None = fields.user_id(USER_IDS, label="User IDs", example="5190131059", required=False)
 
 
-@data_source(
-    "selectEvent", "Select Event", "Select a event from a list of events.",
-    example=example("selectEvent", "datasources"),
-)
-def select_event(api: HttpClient, inputs: SelectEventInputs) -> list[dict[str, str]]:
-    return picklist(api.items("/events", inputs.set_values()), event_label)
-
-
 def event_label(event: dict[str, object]) -> str:
     """The event type and when it happened, e.g. "ticket-created · 2024-08-20 10:45"."""
     kind = str(event.get("type") or "").strip() or f"Event #{event['id']}"
@@ -40,6 +31,15 @@ def event_label(event: dict[str, object]) -> str:
     except ValueError:
         when = raw.replace("T", " ")[:16]
     return f"{kind} · {when}" if when else kind
+
+
+@picklist(
+    "selectEvent", "Select Event", "Select a event from a list of events.",
+    label_of=event_label,
+    example=example("selectEvent", "datasources"),
+)
+def select_event(inputs: SelectEventInputs) -> ListRequest:
+    return ListRequest("/events", inputs.set_values())
 
 
 DATA_SOURCES = (select_event,)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from actions import fields
-from actions.documents import example
-from component import HttpClient, Inputs, data_source
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
-from datasources.picklist import picklist
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_message"]
 
@@ -19,14 +18,6 @@ class SelectMessageInputs(Inputs):
     )
 
 
-@data_source(
-    "selectMessage", "Select Message", "Select a message from a list of messages.",
-    example=example("selectMessage", "datasources"),
-)
-def select_message(api: HttpClient, inputs: SelectMessageInputs) -> list[dict[str, str]]:
-    return picklist(api.items("/messages", inputs.set_values()), message_label)
-
-
 def message_label(message: dict[str, object]) -> str:
     """The subject, else the start of the text, else the message number."""
     for field in ("subject", "stripped_text", "body_text"):
@@ -34,6 +25,15 @@ def message_label(message: dict[str, object]) -> str:
         if text:
             return text if len(text) <= SNIPPET else text[: SNIPPET - 1].rstrip() + "…"
     return f"Message #{message['id']}"
+
+
+@picklist(
+    "selectMessage", "Select Message", "Select a message from a list of messages.",
+    label_of=message_label,
+    example=example("selectMessage", "datasources"),
+)
+def select_message(inputs: SelectMessageInputs) -> ListRequest:
+    return ListRequest("/messages", inputs.set_values())
 
 
 DATA_SOURCES = (select_message,)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from actions import fields
-from actions.documents import example
-from component import HttpClient, Inputs, data_source
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
-from datasources.picklist import picklist
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import example
 
 __all__ = ["select_ticket"]
 
@@ -23,18 +22,19 @@ class SelectTicketInputs(Inputs):
     )
 
 
-@data_source(
-    "selectTicket", "Select Ticket", "Select a ticket from a list of tickets.",
-    example=example("selectTicket", "datasources"),
-)
-def select_ticket(api: HttpClient, inputs: SelectTicketInputs) -> list[dict[str, str]]:
-    return picklist(api.items("/tickets", inputs.set_values()), ticket_label)
-
-
 def ticket_label(ticket: dict[str, object]) -> str:
     """The subject with the ticket number, or the number alone."""
     subject = " ".join(str(ticket.get("subject") or "").split())
     return f"#{ticket['id']} {subject}" if subject else f"Ticket #{ticket['id']}"
+
+
+@picklist(
+    "selectTicket", "Select Ticket", "Select a ticket from a list of tickets.",
+    label_of=ticket_label,
+    example=example("selectTicket", "datasources"),
+)
+def select_ticket(inputs: SelectTicketInputs) -> ListRequest:
+    return ListRequest("/tickets", inputs.set_values())
 
 
 DATA_SOURCES = (select_ticket,)

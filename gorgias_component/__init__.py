@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from actions import ACTIONS
 from component import Component
 from component.inputs import InputSpec, Kind
-from connections import CONNECTIONS
-from connections.check import explain_check_failure
-from connections.domain import BASE_URL_ENV
-from datasources import DATA_SOURCES
+from gorgias_component.actions import ACTIONS
+from gorgias_component.connections import CONNECTIONS
+from gorgias_component.connections.check import explain_check_failure
+from gorgias_component.connections.domain import BASE_URL_ENV
+from gorgias_component.datasources import DATA_SOURCES
 
 __all__ = ["gorgias"]
 
@@ -23,14 +23,14 @@ __all__ = ["gorgias"]
 @contextmanager
 def _sandbox() -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
     """The bundled Gorgias-compatible sandbox, seeded with demo data, on a free loopback port."""
-    from sandbox import Sandbox  # only the CLI's --sandbox needs it
+    from gorgias_component.sandbox import Sandbox  # only the CLI's --sandbox needs it
 
     with Sandbox() as server:
         yield server.connection(), {BASE_URL_ENV: server.base_url}
 
 
 def _serve_sandbox(argv: list[str]) -> int:
-    from sandbox.cli import main  # only the sandbox command needs it
+    from gorgias_component.sandbox.cli import main  # only the sandbox command needs it
 
     return main(argv)
 

@@ -1,5 +1,5 @@
 """A local, Gorgias-compatible HTTP API server for demos, end-to-end tests and benchmarks."""
 
-from sandbox.server import Sandbox
+from gorgias_component.sandbox.server import Sandbox
 
 __all__ = ["Sandbox"]

@@ -2,6 +2,6 @@
 
 import sys
 
-from sandbox.cli import main
+from gorgias_component.sandbox.cli import main
 
 sys.exit(main())

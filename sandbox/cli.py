@@ -6,7 +6,7 @@ import argparse
 import json
 import threading
 
-from sandbox.server import Sandbox
+from gorgias_component.sandbox.server import Sandbox
 
 
 def parse_rate_limit(text: str) -> tuple[int, float]:

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from sandbox.pagination import PAGE_PARAMS, check_known_params, page_params, paginate
-from sandbox.router import Request, Response, Router, json_response, not_found
-from sandbox.store import Store
-from sandbox.table import JSON, Table
-from sandbox.validation import FieldErrors
+from gorgias_component.sandbox.pagination import PAGE_PARAMS, check_known_params, page_params, paginate
+from gorgias_component.sandbox.router import Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import Store
+from gorgias_component.sandbox.table import JSON, Table
+from gorgias_component.sandbox.validation import FieldErrors
 
 # validate(store, body, errors, record): the recognised, checked fields (record is None on create).
 Validate = Callable[[Store, JSON, FieldErrors, "JSON | None"], JSON]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sandbox import render
-from sandbox.pagination import PAGE_PARAMS, check_known_params, int_arg, page_params, paginate
-from sandbox.router import ApiError, Request, Response, Router, json_response, not_found
-from sandbox.store import Customer, Store, now_iso
-from sandbox.validation import FieldErrors, check
+from gorgias_component.sandbox import render
+from gorgias_component.sandbox.pagination import PAGE_PARAMS, check_known_params, int_arg, page_params, paginate
+from gorgias_component.sandbox.router import ApiError, Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import Customer, Store, now_iso
+from gorgias_component.sandbox.validation import FieldErrors, check
 
 LIST_FILTERS = frozenset({"email", "external_id", "view_id", "name", "language", "timezone", "id",
                           "channel_type", "channel_address"})

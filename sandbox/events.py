@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from sandbox import render
-from sandbox.pagination import (
+from gorgias_component.sandbox import render
+from gorgias_component.sandbox.pagination import (
     PAGE_PARAMS,
     check_known_params,
     datetime_arg,
@@ -15,8 +15,8 @@ from sandbox.pagination import (
     page_params,
     paginate,
 )
-from sandbox.router import Request, Response, Router, json_response, not_found
-from sandbox.store import Event, Key, Store
+from gorgias_component.sandbox.router import Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import Event, Key, Store
 
 _COMPARATORS = ("gt", "gte", "lt", "lte")
 LIST_FILTERS = frozenset({"types", "object_type", "object_id", "user_ids"}

@@ -8,8 +8,8 @@ import time
 from functools import partial
 from urllib.parse import quote
 
-from sandbox.router import ApiError, Request, Response, Router, not_found
-from sandbox.store import Store
+from gorgias_component.sandbox.router import ApiError, Request, Response, Router, not_found
+from gorgias_component.sandbox.store import Store
 
 URL_LIFETIME_SECONDS = 300
 

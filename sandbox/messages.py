@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sandbox import render
-from sandbox.customers import create_customer_record
-from sandbox.pagination import PAGE_PARAMS, check_known_params, int_arg, invalid, page_params, paginate
-from sandbox.router import Request, Response, Router, json_response, not_found
-from sandbox.store import Message, Ref, Store, Ticket, normalize_datetime, now_iso
-from sandbox.validation import FieldErrors, check, is_type
+from gorgias_component.sandbox import render
+from gorgias_component.sandbox.customers import create_customer_record
+from gorgias_component.sandbox.pagination import PAGE_PARAMS, check_known_params, int_arg, invalid, page_params, paginate
+from gorgias_component.sandbox.router import Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import Message, Ref, Store, Ticket, normalize_datetime, now_iso
+from gorgias_component.sandbox.validation import FieldErrors, check, is_type
 
 _TEXT_FIELDS = ("subject", "body_text", "body_html", "external_id", "message_id")
 _DATETIME_FIELDS = ("created_datetime", "sent_datetime", "failed_datetime", "opened_datetime")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from sandbox.router import Request, Response, Router, json_response
+from gorgias_component.sandbox.router import Request, Response, Router, json_response
 
 DEFAULT_SCOPE = "openid profile email write:all offline"
 CODE_LIFETIME_SECONDS = 600

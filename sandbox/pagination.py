@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sandbox.router import ApiError, Request
-from sandbox.store import Key, normalize_datetime
+from gorgias_component.sandbox.router import ApiError, Request
+from gorgias_component.sandbox.store import Key, normalize_datetime
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
+from gorgias_component.sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
 
 _SOURCE_TYPES = {"email": "email", "chat": "chat", "phone": "phone", "sms": "sms",
                  "facebook-messenger": "facebook-messenger", "contact_form": "email",

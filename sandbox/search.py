@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from sandbox import render
-from sandbox.router import Request, Response, Router, json_response
-from sandbox.store import Customer, Store
-from sandbox.validation import FieldErrors, check
+from gorgias_component.sandbox import render
+from gorgias_component.sandbox.router import Request, Response, Router, json_response
+from gorgias_component.sandbox.store import Customer, Store
+from gorgias_component.sandbox.validation import FieldErrors, check
 
 TYPES = ("agent", "customer", "customer_profile", "customer_channel", "customer_channel_email",
          "customer_channel_phone", "customers_by_phone", "integration", "team", "tag")

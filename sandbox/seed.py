@@ -10,7 +10,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
+from gorgias_component.sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
 
 BASE = datetime(2024, 1, 2, 8, 0, 0, tzinfo=UTC)
 FIRST = ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Chloe", "Hugo", "Léa", "Jules",

@@ -20,13 +20,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from sandbox import customers, events, files, messages, search, tags, tickets
-from sandbox.oauth import DEFAULT_SCOPE, OAuthServer
-from sandbox.ratelimit import RateLimiter
-from sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
-from sandbox.seed import seed_store
-from sandbox.stats import Stats
-from sandbox.store import Store
+from gorgias_component.sandbox import customers, events, files, messages, search, tags, tickets
+from gorgias_component.sandbox.oauth import DEFAULT_SCOPE, OAuthServer
+from gorgias_component.sandbox.ratelimit import RateLimiter
+from gorgias_component.sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
+from gorgias_component.sandbox.seed import seed_store
+from gorgias_component.sandbox.stats import Stats
+from gorgias_component.sandbox.store import Store
 
 _PHRASES = {status.value: status.phrase for status in HTTPStatus}
 

@@ -7,11 +7,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox.store_index import Key, SortedIndex, normalize_datetime, now_iso
+from gorgias_component.sandbox.store_index import Key, SortedIndex, normalize_datetime, now_iso
 
 __all__ = ["JSON", "Customer", "Event", "Key", "Message", "Ref", "SortedIndex", "Store", "Ticket", "normalize_datetime",
            "now_iso"]
-from sandbox.table import Table
+from gorgias_component.sandbox.table import Table
 
 JSON = dict[str, Any]
 Ref = tuple[str, int]  # ("user" | "customer", id)

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from sandbox.store_index import SortedIndex, now_iso
+from gorgias_component.sandbox.store_index import SortedIndex, now_iso
 
 JSON = dict[str, Any]
 Key = tuple[str, int]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 
-from sandbox import crud
-from sandbox.router import ApiError, Request, Response, Router, json_response, not_found
-from sandbox.store import JSON, Store
-from sandbox.validation import FieldErrors, check, is_type
+from gorgias_component.sandbox import crud
+from gorgias_component.sandbox.router import ApiError, Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import JSON, Store
+from gorgias_component.sandbox.validation import FieldErrors, check, is_type
 
 
 def usage(store: Store) -> Counter[int]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sandbox import render
-from sandbox.customers import create_customer_record
-from sandbox.messages import build_message, check_datetime, validate_message
-from sandbox.pagination import (
+from gorgias_component.sandbox import render
+from gorgias_component.sandbox.customers import create_customer_record
+from gorgias_component.sandbox.messages import build_message, check_datetime, validate_message
+from gorgias_component.sandbox.pagination import (
     PAGE_PARAMS,
     bool_arg,
     check_known_params,
@@ -18,9 +18,9 @@ from sandbox.pagination import (
     page_params,
     paginate,
 )
-from sandbox.router import ApiError, Request, Response, Router, json_response, not_found
-from sandbox.store import Key, Store, Ticket, now_iso
-from sandbox.validation import FieldErrors, check, check_choice, check_ref, is_type
+from gorgias_component.sandbox.router import ApiError, Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.store import Key, Store, Ticket, now_iso
+from gorgias_component.sandbox.validation import FieldErrors, check, check_choice, check_ref, is_type
 
 LIST_FILTERS = frozenset({"customer_id", "external_id", "view_id", "rule_id", "ticket_ids", "trashed"})
 _DATETIMES = ("created_datetime", "opened_datetime", "closed_datetime", "last_message_datetime",

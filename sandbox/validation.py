@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sandbox.router import ApiError
+from gorgias_component.sandbox.router import ApiError
 
 MISSING = "Missing data for required field."
 _TYPE_NAMES: dict[type, str] = {str: "Not a valid string.", bool: "Not a valid boolean.",

@@ -44,11 +44,11 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     Gorgias connections build their client through the name `connections.client.HttpClient`; replacing
     it with a factory that passes `sleep=` reaches every client (and `with_policy` copies the field).
     """
-    import connections.client
     from component.http import HttpClient
+    from gorgias_component.connections import client
 
     recorded: list[float] = []
-    monkeypatch.setattr(connections.client, "HttpClient", functools.partial(HttpClient, sleep=recorded.append))
+    monkeypatch.setattr(client, "HttpClient", functools.partial(HttpClient, sleep=recorded.append))
     return recorded
 
 

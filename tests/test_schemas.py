@@ -200,7 +200,7 @@ def test_documented_ticket_parts_are_valid_inputs() -> None:
 
 def test_created_datetime_comparators_must_be_date_times_for_the_component() -> None:
     """The component checks `format: date-time` itself, so "yesterday" is refused before anything is sent."""
-    ref = SchemaRef("schemas", "created_datetime.json")
+    ref = SchemaRef("gorgias_component.schemas", "created_datetime.json")
     for instance in VALID["created_datetime"]:
         ref.check("created_datetime", "Created Datetime", instance)
     with pytest.raises(InputError) as error:

@@ -24,7 +24,7 @@ BASE = "https://acme.gorgias.com/api"
 REPO = Path(__file__).resolve().parents[2]
 BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-s3cret-value
 NO_CONNECTION = "error: give --connection FILE (or --sandbox to try the bundled sandbox)"
-HAS_SANDBOX = importlib.util.find_spec("sandbox") is not None
+HAS_SANDBOX = importlib.util.find_spec("gorgias_component.sandbox") is not None
 
 
 @pytest.fixture(autouse=True)
@@ -231,6 +231,22 @@ def test_datasource_against_the_sandbox(capsys: pytest.CaptureFixture[str]) -> N
     options = json.loads(out)["result"]
     assert options
     assert all(set(option) == {"key", "label"} and option["key"].isdigit() for option in options)
+
+
+@pytest.mark.skipif(not HAS_SANDBOX, reason="the sandbox package is not importable")
+def test_datasource_pages_and_searches_on_the_sandbox(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--search TEXT --limit N` prints one page of matching options and a cursor; `--cursor` continues it."""
+    status, out, err = run(capsys, "datasource", "selectTicket", "--sandbox", "--search", "REFUND", "--limit", "2")
+    assert status == 0, err
+    page = json.loads(out)
+    assert len(page["result"]) == 2 and all("refund" in o["label"].lower() for o in page["result"])
+    status, out, err = run(capsys, "datasource", "selectTicket", "--sandbox", "--search", "refund", "--limit", "2",
+                           "--cursor", page["cursor"])
+    assert status == 0, err
+    following = json.loads(out)["result"]
+    assert following and not {o["key"] for o in following} & {o["key"] for o in page["result"]}
+    status, _, err = run(capsys, "datasource", "selectTicket", "--sandbox", "--limit", "500")
+    assert (status, err) == (2, 'error: Limit: expected a whole number from 1 to 100, received "500".\n')
 
 
 # -- as installed --------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from actions import ACTIONS
 from component import (
     Action,
     ActionInputs,
@@ -34,9 +33,10 @@ from component import (
     list_action,
 )
 from component.inputs import Id, Password, Text
-from connections import CONNECTIONS
-from datasources import DATA_SOURCES
 from gorgias_component import gorgias
+from gorgias_component.actions import ACTIONS
+from gorgias_component.connections import CONNECTIONS
+from gorgias_component.datasources import DATA_SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 import pytest
 
-from actions.customers import CreateCustomerInputs
 from component import ActionInputs, ConnectionFields, DefinitionError, Input, InputError, Inputs
 from component.inputs import (
     Bool,
@@ -24,7 +23,8 @@ from component.inputs import (
     TextList,
     choice,
 )
-from connections.api_key import ApiKeyFields
+from gorgias_component.actions.customers import CreateCustomerInputs
+from gorgias_component.connections.api_key import ApiKeyFields
 
 API_KEY = "k3y-s3cret-value"
 

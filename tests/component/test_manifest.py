@@ -43,9 +43,13 @@ def test_entries_have_the_documented_keys(manifest: dict[str, Any]) -> None:
     assert all(list(c) == ["key", "label", "description", "inputs"] for c in manifest["connections"])
     assert all(list(a) == ["key", "label", "description", "resource", "inputs", "inputSchema", "examplePayload",
                            "outputSchema"] for a in manifest["actions"])
-    assert all(list(d) == ["key", "label", "description", "dataSourceType", "inputs", "inputSchema", "examplePayload"]
-               for d in manifest["dataSources"])
+    assert all(list(d) == ["key", "label", "description", "dataSourceType", "pageable", "searchable", "inputs",
+                           "inputSchema", "examplePayload"] for d in manifest["dataSources"])
     assert {d["dataSourceType"] for d in manifest["dataSources"]} == {"picklist"}
+    assert all(d["pageable"] is True and isinstance(d["searchable"], bool) for d in manifest["dataSources"])
+    searchable = {d["key"]: d["searchable"] for d in manifest["dataSources"]}
+    assert {k: searchable[k] for k in ("selectCustomer", "selectEvent", "selectMessage", "selectTicket")} == {
+        "selectCustomer": True, "selectEvent": False, "selectMessage": False, "selectTicket": False}
     assert all(list(i) == INPUT_KEYS for i in every_input(manifest))
 
 

@@ -13,8 +13,8 @@ COMPONENT_ALL = [
     "Action", "ActionInputs", "ApiError", "AuthError", "Component", "ComponentError", "Connection",
     "ConnectionFields", "DataSource", "DefinitionError", "HttpClient", "Input", "InputError", "Inputs",
     "InternalError", "ListInputs", "ListRequest", "NoInputs", "OpenOptions", "Opened", "RateLimitError",
-    "RetryPolicy", "TransportError", "UnknownKeyError", "WriteUncertainError", "action", "data_source",
-    "list_action",
+    "RetryPolicy", "Search", "TransportError", "UnknownKeyError", "WriteUncertainError", "action", "data_source",
+    "list_action", "picklist",
 ]
 
 

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 
 from component.jsonschemas import _format_checker
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 Run = Callable[..., Any]
 OUTPUTS = {entry["key"]: entry["outputSchema"] for entry in gorgias.manifest()["actions"]}

@@ -11,7 +11,7 @@ import requests
 
 from component import ApiError, InputError
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 from tests.e2e.conftest import check_output
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")

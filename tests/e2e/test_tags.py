@@ -8,7 +8,7 @@ import pytest
 
 from component import ApiError
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 from tests.e2e.conftest import Run
 
 
@@ -53,4 +53,5 @@ def test_select_tag_lists_every_tag_by_name(conn: dict[str, Any], sandbox: Sandb
     options = gorgias.run_data_source("selectTag", {}, conn)["result"]
     assert [o["label"] for o in options] == sorted(str(t["name"]) for t in sandbox.store.tags.values())
     assert {o["key"] for o in options} == {str(i) for i in sandbox.store.tags}
-    assert gorgias.run_data_source("selectTag", {"search": "vip"}, conn)["result"] == [{"key": "4", "label": "vip"}]
+    found = gorgias.run_data_source("selectTag", {}, conn, search="vip", limit=5)
+    assert found == {"result": [{"key": "4", "label": "vip"}], "cursor": None}

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from component.ratelimit import forget_budgets
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 Start = Callable[..., Sandbox]
 

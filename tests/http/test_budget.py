@@ -10,7 +10,7 @@ import responses
 
 from component.errors import InputError
 from component.ratelimit import RateBudget, budget_for, parse_call_limit
-from connections.client import rate_limit, timeout
+from gorgias_component.connections.client import rate_limit, timeout
 from tests.http.conftest import BASE, FakeTime, MakeClient
 
 HEADER = "X-Gorgias-Account-Api-Call-Limit"

@@ -10,8 +10,8 @@ from responses import matchers
 
 from component.errors import InputError
 from component.inputs import Invalid
-from connections.domain import api_base_url, normalise_domain
 from gorgias_component import gorgias
+from gorgias_component.connections.domain import api_base_url, normalise_domain
 
 EXPECTED = 'a Gorgias account domain such as "acme", "acme.gorgias.com" or "https://acme.gorgias.com/api"'
 

@@ -12,7 +12,7 @@ import pytest
 from responses import matchers
 
 from component.oauth import OAuthClient, reset_token_cache
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 CLIENT_ID = "acme-client-id"
 CLIENT_SECRET = "acme-client-s3cret"

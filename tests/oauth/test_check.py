@@ -12,8 +12,8 @@ import responses
 
 from component import ApiError, AuthError, TransportError
 from component.oauth import GrantError
-from connections.check import missing_scope
 from gorgias_component import gorgias
+from gorgias_component.connections.check import missing_scope
 from tests.oauth.conftest import ACCOUNT, ACCOUNT_URL, TOKEN_URL, jwt, refresh_form
 
 Connection = Callable[..., dict[str, Any]]

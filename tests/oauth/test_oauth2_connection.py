@@ -10,8 +10,8 @@ import responses
 
 from component import InputError
 from component.oauth import OAuthClient
-from connections.oauth2 import DEFAULT_SCOPES, OAuth2Fields
 from gorgias_component import gorgias
+from gorgias_component.connections.oauth2 import DEFAULT_SCOPES, OAuth2Fields
 from tests.oauth.conftest import ACCOUNT, ACCOUNT_URL, CLIENT_ID, CLIENT_SECRET, bearer
 
 Connection = Callable[..., dict[str, Any]]

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from component.cli import main
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 REDIRECT = "http://127.0.0.1:9/callback"
 

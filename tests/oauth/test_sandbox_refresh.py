@@ -10,7 +10,7 @@ import pytest
 from component import AuthError
 from component.oauth import GrantError
 from gorgias_component import gorgias
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 REFRESH_TOKEN_STAYS = "the refresh token Gorgias never rotates"
 

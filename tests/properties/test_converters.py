@@ -14,7 +14,7 @@ from component import inputs
 from component.errors import InputError
 from component.inputs import InputSpec, Kind
 from component.raw_request import Payload, check_path
-from connections.domain import Domain
+from gorgias_component.connections.domain import Domain
 from tests.properties.conftest import PROPERTY, REPORTABLE, host_values
 
 pytestmark = REPORTABLE

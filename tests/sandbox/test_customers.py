@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 
 def test_get_customer_returns_the_seeded_customer_shape(sb: Sandbox, api: requests.Session) -> None:

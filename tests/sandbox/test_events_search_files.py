@@ -6,7 +6,7 @@ from typing import Any
 
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 
 def test_account_is_the_sandbox_domain(sb: Sandbox, api: requests.Session) -> None:

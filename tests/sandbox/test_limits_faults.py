@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 
 def test_fourth_quick_request_is_429_with_retry_after_and_limit_header_everywhere() -> None:

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 REDIRECT = "http://127.0.0.1:9/callback"
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 
 @pytest.mark.parametrize("order_by", ["created_datetime:desc", "created_datetime:asc",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from sandbox import Sandbox
-from sandbox.cli import main, parse_rate_limit
+from gorgias_component.sandbox import Sandbox
+from gorgias_component.sandbox.cli import main, parse_rate_limit
 
 
 def test_context_manager_serves_then_stops(sb: Sandbox) -> None:
@@ -107,7 +107,8 @@ def test_cli_prints_the_connection_and_base_url(capsys: pytest.CaptureFixture[st
 
 
 def test_python_dash_m_sandbox_serves_until_ctrl_c() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "sandbox", "--port", "0", "--tickets", "3", "--rate-limit", "40/20"],
+    proc = subprocess.Popen([sys.executable, "-m", "gorgias_component.sandbox", "--port", "0", "--tickets", "3",
+                             "--rate-limit", "40/20"],
                             stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     try:
         assert proc.stdout is not None

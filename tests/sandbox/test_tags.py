@@ -6,7 +6,7 @@ from datetime import datetime
 
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 from tests.sandbox.conftest import Walker
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import requests
 
-from sandbox import Sandbox
+from gorgias_component.sandbox import Sandbox
 
 MESSAGE = {"channel": "email", "from_agent": False, "via": "api", "subject": "Broken mug",
            "body_text": "My mug arrived broken.", "sender": {"email": "new.buyer@example.com"},

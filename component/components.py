@@ -1,0 +1,72 @@
+"""The `Component` hosts call: a component's definition plus run, check, stream and manifest.
+
+It sits on top of the framework's layers: declarations (`component.definitions`) below the executor
+and the manifest, both below this module, so no module imports one that imports it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from component.definitions import Action, ComponentDefinition, DataSource
+from component.executor import Executor
+
+__all__ = ["Component"]
+
+
+@dataclass(frozen=True)
+class Component(ComponentDefinition):
+    """A set of connections, actions and data sources under one key, plus how to run them."""
+
+    _executor: list[Executor] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def executor(self) -> Executor:
+        """The executor that runs this component's actions and data sources (made on first use)."""
+        if not self._executor:
+            self._executor.append(Executor(self))
+        return self._executor[0]
+
+    def action(self, key: str) -> Action[Any]:
+        """The action declared under `key`, or an UnknownKeyError."""
+        return self.executor.find("action", key, self.actions)
+
+    def data_source(self, key: str) -> DataSource[Any]:
+        """The data source declared under `key`, or an UnknownKeyError."""
+        return self.executor.find("data source", key, self.data_sources)
+
+    def manifest(self) -> dict[str, Any]:
+        """The JSON description of this component: connections, actions, data sources, inputs, schemas."""
+        from component.manifest import build_manifest  # only hosts need it
+
+        return build_manifest(self)
+
+    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Run an action; returns {"data": ...} or raises a ComponentError."""
+        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
+
+    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: str | None = None, cursor: str | None = None, limit: int | str | None = None,
+                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Run a data source: {"result": [{"key", "label"}, ...]}; given search, cursor or limit, one page
+        {"result", "cursor"}. Raises a ComponentError."""
+        return self.executor.run_data_source(key, inputs, connection, search=search, cursor=cursor, limit=limit,
+                                             on_token_refresh=on_token_refresh)
+
+    def check_connection(self, connection: Mapping[str, Any], *,
+                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
+        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
+
+    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
+        """Stream every item of a list action, one page in memory at a time."""
+        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
+
+    def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
+        """Stream every page (the API's list envelope) of a list action, one at a time."""
+        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)
