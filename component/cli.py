@@ -1,8 +1,11 @@
-"""The command line: manifest, run, datasource, check, oauth, mcp and sandbox for an installed component.
+"""The command line of an installed component: run an action or a data source, check a connection, discover.
 
 Results go to standard output as JSON; errors to standard error as one readable line. Exit status
 0 on success, 2 when an input, option, key or connection field is invalid (nothing was sent), 1 when
 the API or the network failed.
+
+Every subcommand is one `Command` in `COMMANDS`: its name, help, options and what it runs. Adding a
+subcommand is adding one entry (its code may live in its own module and be imported on first use).
 """
 
 from __future__ import annotations
@@ -14,22 +17,38 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib.metadata import entry_points
-from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from component import progress
+from component.arguments import UsageError, input_values, list_hint, read_json
 from component.components import Component
 from component.errors import ComponentError, InputError
 
-__all__ = ["ENTRY_POINT_GROUP", "load_component", "main"]
+__all__ = ["COMMANDS", "ENTRY_POINT_GROUP", "Command", "UsageError", "load_component", "main"]
 
 ENTRY_POINT_GROUP = "component.components"
+PROG = "gorgias-component"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
-    """A command-line option is wrong; exit status 2."""
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: "error: argument --port: ..." and exit status 2, no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"error: {message} (see {self.prog} --help)\n")
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its name and help, the options it adds, and what it runs (returning the exit status)."""
+
+    name: str
+    help: str
+    run: Callable[[Component, argparse.Namespace], int | None]
+    options: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    own_parser: bool = False  # everything after the name goes to the command's own parser (`sandbox`)
 
 
 def load_component(name: str | None = None) -> Component:
@@ -48,64 +67,30 @@ def load_component(name: str | None = None) -> Component:
     return component
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gorgias-component", description=__doc__.split("\n")[0])
-    parser.add_argument("--component", help="the installed component to use (default: the only one)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("manifest", help="print the component's manifest")
-
-    def with_connection(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--connection", metavar="FILE", help="connection JSON file ('-' for standard input)")
-        sub.add_argument("--sandbox", action="store_true",
-                         help="run against the bundled sandbox, started in-process with demo data")
-
-    for name, noun in (("run", "action"), ("datasource", "data source")):
-        sub = commands.add_parser(name, help=f"run a {noun} and print its result")
-        sub.add_argument("key", metavar=noun.upper().replace(" ", "_"), help=f"the {noun} key")
-        with_connection(sub)
-        sub.add_argument("--inputs", metavar="FILE", help="inputs JSON object file ('-' for standard input)")
-        sub.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
-                         help="one input value; repeat a key to give a list")
-        if name == "datasource":
-            sub.add_argument("--search", metavar="TEXT", help="only options whose label contains TEXT (one page)")
-            sub.add_argument("--cursor", metavar="CURSOR", help="the page after the one that returned CURSOR")
-            sub.add_argument("--limit", metavar="N", help="one page of at most N options (1-100)")
-    check = commands.add_parser("check", help="check that the connection's credentials work")
-    with_connection(check)
-    _add_oauth_commands(commands)
-    _add_mcp_command(commands, with_connection)
-    commands.add_parser("sandbox", help="serve the bundled sandbox in the foreground (options: sandbox --help)",
-                        add_help=False)
-    return parser
+# -- output ---------------------------------------------------------------------------------------
 
 
-def _read_json(path: str, what: str) -> Any:
+def _print(result: Any) -> None:
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+def _is_terminal(stream: Any) -> bool:
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read the {what} file {path}: {exc.strerror}") from None
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise UsageError(f"the {what} file {path} is not valid JSON: {exc}") from None
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # closed or unusual streams
+        return False
 
 
-def _inputs(args: argparse.Namespace) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    if args.inputs:
-        loaded = _read_json(args.inputs, "inputs")
-        if not isinstance(loaded, Mapping):
-            raise UsageError(f"the inputs file {args.inputs} must hold a JSON object")
-        values.update(loaded)
-    repeated: dict[str, list[str]] = {}
-    for item in args.input:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--input expects KEY=VALUE, got {item!r}")
-        repeated.setdefault(key, []).append(value)
-    for key, items in repeated.items():
-        values[key] = items[0] if len(items) == 1 else items
-    return values
+# -- connections ------------------------------------------------------------------------------------
+
+
+def connection_options(parser: argparse.ArgumentParser) -> None:
+    """--connection FILE and --sandbox, for the commands that talk to the API."""
+    parser.add_argument("--connection", metavar="FILE", help="connection JSON file ('-' for standard input): "
+                        '{"key": ..., "fields": {...}}')
+    parser.add_argument("--sandbox", action="store_true",
+                        help="start a fresh bundled sandbox with demo data for this one command (nothing it creates "
+                             "lasts to the next command; for a lasting one run `sandbox --write-connection FILE`)")
 
 
 @contextmanager
@@ -123,21 +108,130 @@ def _environment(changes: Mapping[str, str]) -> Iterator[None]:
 
 
 @contextmanager
-def _connection(component: Component, args: argparse.Namespace) -> Iterator[Any]:
+def connection_of(component: Component, args: argparse.Namespace) -> Iterator[Any]:
+    """The connection of --connection FILE, or of a sandbox started for this command with --sandbox."""
     if args.sandbox:
+        if args.connection:
+            raise UsageError("--sandbox and --connection cannot be combined: --sandbox brings its own connection")
         if component.sandbox is None:
             raise UsageError(f"component '{component.key}' has no sandbox")
-        with component.sandbox() as (connection, environment), _environment(environment):
-            yield connection
+        with component.sandbox() as (connection, environment):
+            clash = sorted(name for name in environment if os.environ.get(name, "").strip())
+            if clash:
+                raise UsageError(f"--sandbox sets {', '.join(clash)}, which is already set in the environment: "
+                                 "unset it, or drop --sandbox to use it")
+            with _environment(environment):
+                yield connection
         return
     if not args.connection:
         raise UsageError("give --connection FILE (or --sandbox to try the bundled sandbox)")
-    yield _read_json(args.connection, "connection")
+    yield read_json(args.connection, "connection")
 
 
-def _add_oauth_commands(commands: Any) -> None:
-    oauth = commands.add_parser("oauth", help="authorize an OAuth 2.0 connection (authorize URL, code exchange)")
-    steps = oauth.add_subparsers(dest="oauth_command", required=True, metavar="STEP")
+def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
+    """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
+    if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
+        return None
+    from component.connection_file import replace_token
+
+    path = args.connection
+    return lambda token: replace_token(path, token)
+
+
+# -- run, datasource, check ---------------------------------------------------------------------------
+
+
+def _runnable_options(noun: str) -> Callable[[argparse.ArgumentParser], None]:
+    def options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("key", metavar=noun.upper().replace(" ", "_"),
+                            help=f"the {noun} key (list them with `{'actions' if noun == 'action' else 'datasources'}`)")
+        connection_options(parser)
+        parser.add_argument("--inputs", metavar="FILE", help="a JSON object of input values ('-' for standard input)")
+        parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
+                            help="one input value, overriding --inputs; repeat a key to give a list (or give a JSON "
+                                 "array); a key-value input also takes a JSON object")
+        if noun == "data source":
+            parser.add_argument("--search", metavar="TEXT", help="only options whose label contains TEXT (one page)")
+            parser.add_argument("--cursor", metavar="CURSOR", help="the page after the one that returned CURSOR")
+            parser.add_argument("--limit", metavar="N", help="one page of at most N options (1-100)")
+
+    return options
+
+
+def _specs(items: Sequence[Any], key: str) -> Sequence[Any]:
+    found = next((item for item in items if item.key == key), None)
+    return found.inputs.specs if found is not None else ()
+
+
+def _run(kind: str) -> Callable[[Component, argparse.Namespace], int]:
+    def run(component: Component, args: argparse.Namespace) -> int:
+        items = component.actions if kind == "action" else component.data_sources
+        specs = _specs(items, args.key)
+        inputs = input_values(args.inputs, args.input, specs)
+        with connection_of(component, args) as connection:
+            saver = _token_saver(args)
+            try:
+                if kind == "action":
+                    # A long fetchAll shows pages, items and items/s on standard error when it is a terminal.
+                    with progress.fetch_progress(sys.stderr, progress.wanted(component, "run", args.key, inputs)):
+                        result = component.run_action(args.key, inputs, connection, on_token_refresh=saver)
+                else:
+                    result = component.run_data_source(args.key, inputs, connection, search=args.search,
+                                                       cursor=args.cursor, limit=args.limit, on_token_refresh=saver)
+            except InputError as exc:
+                spec = next((s for s in specs if s.key == exc.key), None)
+                hint = list_hint(spec, inputs.get(exc.key))
+                if hint:
+                    raise InputError(exc.key, f"{exc}{hint}") from None
+                raise
+        _print(result)
+        return EXIT_OK
+
+    return run
+
+
+def _check(component: Component, args: argparse.Namespace) -> int:
+    """Prints the account as JSON, or one line ("Connected to ...") when standard output is a terminal."""
+    with connection_of(component, args) as connection:
+        result = component.check_connection(connection, on_token_refresh=_token_saver(args))
+        summary = component.check_summary
+        if summary is not None and _is_terminal(sys.stdout):
+            definition, fields, _ = component.executor.resolve(connection)
+            sys.stdout.write(summary(result.get("data"), definition.key, fields) + "\n")
+            return EXIT_OK
+    _print(result)
+    return EXIT_OK
+
+
+# -- discovery -----------------------------------------------------------------------------------------
+
+
+def _list(kind: str) -> Callable[[Component, argparse.Namespace], int]:
+    def run(component: Component, args: argparse.Namespace) -> int:
+        from component.catalog import listing
+
+        sys.stdout.write(listing(component.actions if kind == "action" else component.data_sources))
+        return EXIT_OK
+
+    return run
+
+
+def _describe(component: Component, args: argparse.Namespace) -> int:
+    from component.catalog import describe
+
+    sys.stdout.write(describe(component, args.key))
+    return EXIT_OK
+
+
+def _describe_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key", metavar="KEY", help="an action or data source key")
+
+
+# -- oauth ------------------------------------------------------------------------------------------------
+
+
+def _oauth_options(parser: argparse.ArgumentParser) -> None:
+    steps = parser.add_subparsers(dest="oauth_command", required=True, metavar="STEP", parser_class=_Parser)
     url = steps.add_parser("authorize-url", help="print the URL to send the user to, with its state and nonce")
     exchange = steps.add_parser("exchange", help="trade the redirect's code for a token and store it in the file")
     for sub in (url, exchange):
@@ -148,21 +242,21 @@ def _add_oauth_commands(commands: Any) -> None:
     exchange.add_argument("--nonce", help="the nonce of the authorize URL, checked against the id_token")
 
 
-def _oauth(component: Component, args: argparse.Namespace) -> None:
+def _oauth(component: Component, args: argparse.Namespace) -> int:
     """`oauth authorize-url` prints {"url", "state", "nonce"}; `oauth exchange` writes the token into the file."""
     from component.connection_file import replace_token
     from component.oauth import HasOAuthClient, authorization_url, exchange_code
 
     if args.connection == "-":
         raise UsageError("oauth commands need --connection FILE, not standard input")
-    definition, fields, _ = component.executor.resolve(_read_json(args.connection, "connection"))
+    definition, fields, _ = component.executor.resolve(read_json(args.connection, "connection"))
     if not isinstance(fields, HasOAuthClient):
         raise UsageError(f"connection '{definition.key}' does not use OAuth 2.0")
     client = fields.oauth_client()
     if args.oauth_command == "authorize-url":
         url, state, nonce = authorization_url(client, args.redirect_uri, args.state)
         _print({"url": url, "state": state, "nonce": nonce})
-        return
+        return EXIT_OK
     if not os.access(os.path.dirname(os.path.realpath(args.connection)), os.W_OK):
         raise UsageError(f"cannot store the token: the directory of {args.connection} is not writable")
     token = exchange_code(client, args.code, args.redirect_uri, nonce=args.nonce)
@@ -172,17 +266,20 @@ def _oauth(component: Component, args: argparse.Namespace) -> None:
         raise ComponentError(f"the code was exchanged but the token could not be stored in {args.connection} "
                              f"({type(exc).__name__}): authorize again") from None
     _print({"stored": args.connection, "expires_at": token.get("expires_at"), "scope": token.get("scope")})
+    return EXIT_OK
 
 
-def _add_mcp_command(commands: Any, with_connection: Callable[[argparse.ArgumentParser], None]) -> None:
-    mcp = commands.add_parser("mcp", help="serve the actions and data sources as MCP tools for AI agents (stdio)")
-    with_connection(mcp)
-    mcp.add_argument("--read-only", action="store_true", help="serve only tools that change nothing")
-    mcp.add_argument("--only", nargs="+", default=[], metavar="KEY", help="serve only these actions and data sources")
-    mcp.add_argument("--allow-fetch-all", action="store_true",
-                     help="let list tools read every page in one call (refused by default: it drains the rate budget)")
-    mcp.add_argument("--http", type=int, metavar="PORT",
-                     help="serve streamable HTTP on http://127.0.0.1:PORT/mcp instead of stdio (0: any free port)")
+# -- mcp ---------------------------------------------------------------------------------------------------
+
+
+def _mcp_options(parser: argparse.ArgumentParser) -> None:
+    connection_options(parser)
+    parser.add_argument("--read-only", action="store_true", help="serve only tools that change nothing")
+    parser.add_argument("--only", nargs="+", default=[], metavar="KEY", help="serve only these actions and data sources")
+    parser.add_argument("--allow-fetch-all", action="store_true",
+                        help="let list tools read every page in one call (refused by default: it drains the rate budget)")
+    parser.add_argument("--http", type=int, metavar="PORT",
+                        help="serve streamable HTTP on http://127.0.0.1:PORT/mcp instead of stdio (0: any free port)")
 
 
 def _mcp(component: Component, args: argparse.Namespace) -> None:
@@ -198,7 +295,7 @@ def _mcp(component: Component, args: argparse.Namespace) -> None:
         except (OSError, OverflowError) as exc:
             raise UsageError(f"--http {args.http}: cannot listen on 127.0.0.1:{args.http}: {exc}") from None
     try:
-        with _connection(component, args) as connection:
+        with connection_of(component, args) as connection:
             server = build_server(toolset.connect(connection, _token_saver(args)), name=component.key)
             if sock is None:
                 serve_stdio(server)
@@ -209,72 +306,62 @@ def _mcp(component: Component, args: argparse.Namespace) -> None:
             sock.close()
 
 
-def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
-    """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
-    if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
-        return None
-    from component.connection_file import replace_token
-
-    path = args.connection
-    return lambda token: replace_token(path, token)
+def _sandbox(component: Component, args: argparse.Namespace) -> int:
+    if component.serve_sandbox is None:
+        raise UsageError(f"component '{component.key}' has no sandbox")
+    return component.serve_sandbox(args.rest)
 
 
-def _print(result: Any) -> None:
-    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+# -- the table ------------------------------------------------------------------------------------------
+
+COMMANDS: tuple[Command, ...] = (
+    Command("run", "run an action and print its result", _run("action"), _runnable_options("action")),
+    Command("datasource", "run a data source (picklist) and print its options", _run("data source"),
+            _runnable_options("data source")),
+    Command("check", "check that the connection's credentials work", _check, connection_options),
+    Command("actions", "list the actions: key and label", _list("action")),
+    Command("datasources", "list the data sources: key and label", _list("data source")),
+    Command("describe", "show an action's or data source's inputs", _describe, _describe_options),
+    Command("manifest", "print the component's manifest (JSON)", lambda component, args: _print(component.manifest())),
+    Command("oauth", "authorize an OAuth 2.0 connection (authorize URL, code exchange)", _oauth, _oauth_options),
+    Command("mcp", "serve the actions and data sources as MCP tools for AI agents (stdio)", _mcp, _mcp_options),
+    Command("sandbox", "serve the bundled sandbox until Ctrl-C (options: sandbox --help)", _sandbox, own_parser=True),
+)
 
 
-def _dispatch(component: Component, args: argparse.Namespace) -> None:
-    if args.command == "manifest":
-        _print(component.manifest())
-        return
-    inputs: dict[str, Any] = {}
-    runners: dict[str, Callable[[Any], dict[str, Any]]] = {
-        "run": lambda conn: component.run_action(args.key, inputs, conn, on_token_refresh=_token_saver(args)),
-        "datasource": lambda conn: component.run_data_source(args.key, inputs, conn, search=args.search,
-                                                             cursor=args.cursor, limit=args.limit,
-                                                             on_token_refresh=_token_saver(args)),
-        "check": lambda conn: component.check_connection(conn, on_token_refresh=_token_saver(args)),
-    }
-    with _connection(component, args) as connection:
-        if args.command in ("run", "datasource"):
-            inputs.update(_inputs(args))
-        # A long fetchAll shows pages, items and items/s on standard error when it is a terminal.
-        with progress.fetch_progress(sys.stderr, progress.wanted(component, args.command, args.key, inputs)
-                                     if args.command == "run" else False):
-            _print(runners[args.command](connection))
+def _parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Run an action or a data source of an installed component, check a "
+                                            "connection, or list what it offers. Results are JSON on standard output.")
+    parser.add_argument("--component", help="the installed component to use (default: the only one)")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    for command in commands:
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help,
+                                    add_help=not command.own_parser)
+        command.options(sub)
+    return parser
+
+
+def _split(arguments: list[str], commands: Sequence[Command]) -> int:
+    """Where the words of a command with its own parser start (len(arguments) when there is none)."""
+    for index, word in enumerate(arguments):
+        if not word.startswith("-") and (index == 0 or arguments[index - 1] != "--component"):
+            own = any(c.own_parser and c.name == word for c in commands)  # the first positional word is the command
+            return index + 1 if own else len(arguments)
+    return len(arguments)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
-    # `sandbox` hands everything after it to the sandbox's own parser (--host, --port, ...).
-    split = len(arguments)
-    for index, word in enumerate(arguments):
-        if not word.startswith("-") and (index == 0 or arguments[index - 1] != "--component"):
-            split = index + 1 if word == "sandbox" else split  # the first positional word is the command
-            break
-    args = parser.parse_args(arguments[:split])
+    split = _split(arguments, COMMANDS)
+    args = _parser(COMMANDS).parse_args(arguments[:split])
     args.rest = arguments[split:]
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("component").setLevel(logging.INFO)  # debug lines are INFO only when asked for
+    command = next(c for c in COMMANDS if c.name == args.command)
     try:
-        component = load_component(args.component)
-        if args.command == "sandbox":
-            if component.serve_sandbox is None:
-                raise UsageError(f"component '{component.key}' has no sandbox")
-            return component.serve_sandbox(args.rest)
-        if args.command == "oauth":
-            _oauth(component, args)
-            return EXIT_OK
-        if args.command == "mcp":
-            _mcp(component, args)
-            return EXIT_OK
-        _dispatch(component, args)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except InputError as exc:
+        status = command.run(load_component(args.component), args)
+    except (UsageError, InputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ComponentError as exc:
@@ -283,4 +370,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
-    return EXIT_OK
+    return EXIT_OK if status is None else status

@@ -291,6 +291,8 @@ class ComponentDefinition:
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
+    # One line for a person after a successful check (account data, connection key, validated fields).
+    check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
 
     def __post_init__(self) -> None:
         for kind, items in (("connection", self.connections), ("action", self.actions),

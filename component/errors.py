@@ -50,7 +50,11 @@ class InputError(ComponentError):
 
 
 class UnknownKeyError(InputError):
-    """No action, data source or connection is registered under the requested key."""
+    """No action, data source or connection is registered under the requested key; `.key` is that key."""
+
+    def __init__(self, key: str, message: str, *, kind: str = "") -> None:
+        super().__init__(key, message)
+        self.kind = kind  # "action", "data source" or "connection"
 
 
 class ApiError(ComponentError):

@@ -37,10 +37,11 @@ class Executor:
             if getattr(item, "key", None) == key:
                 return item
         keys = [str(getattr(item, "key", "")) for item in items]
-        hint = did_you_mean(str(key), keys) if isinstance(key, str) else ""
+        hint = did_you_mean(key, keys, noun=f"{kind} keys") if isinstance(key, str) else ""
         raise UnknownKeyError(
-            kind.replace(" ", "_"),
+            key if isinstance(key, str) else describe(key),
             f"Unknown {kind} {describe(key)} in component '{self.component.key}'.{hint}",
+            kind=kind,
         )
 
     # -- public entry points ---------------------------------------------------------------
@@ -116,6 +117,12 @@ class Executor:
             # A connection passed as a string may be JSON holding credentials: name its type only.
             raise InputError("connection", f"Connection: expected an object with 'key' and 'fields', "
                                            f"received {_shape(connection)}.")
+        missing = [f'"{name}"' for name in ("key", "fields") if name not in connection]
+        if missing:
+            keys = ", ".join(c.key for c in self.component.connections)
+            raise InputError("connection", f'Connection: expected an object with "key" (one of: {keys}) and "fields" '
+                                           f"(an object of that connection's fields), but {' and '.join(missing)} "
+                                           f"{'is' if len(missing) == 1 else 'are'} missing.")
         definition = self.find("connection", connection.get("key"), self.component.connections)
         fields = connection.get("fields")
         if not isinstance(fields, Mapping):

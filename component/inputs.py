@@ -95,6 +95,11 @@ class Kind:
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: JSON can carry "\\ud800", UTF-8 (so HTTP) cannot
+                raise Invalid("text without a lone surrogate such as \\ud800 (no request can carry one)") from None
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
@@ -448,7 +453,7 @@ class Inputs(BaseModel):
             raise InputError("inputs", f"{cls.where}s: expected an object of values, received {describe(raw)}.")
         for key in raw:
             if key not in cls._known:
-                hint = did_you_mean(str(key), sorted(cls._known))
+                hint = did_you_mean(str(key), sorted(cls._known, key=str.casefold), noun=f"{cls.where.lower()}s")
                 target = f" for {owner}" if owner else ""
                 raise InputError(str(key), f"Unknown {cls.where.lower()} '{key}'{target}.{hint}")
         values: dict[str, Any] = {}

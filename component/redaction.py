@@ -55,9 +55,15 @@ class Redactor:
                     self._secrets.add(secret)
 
     def add_basic(self, username: str, password: str) -> None:
-        """Remember a Basic credential and its base64 form as it appears in headers."""
-        token = base64.b64encode(f"{username}:{password}".encode()).decode()
-        self.add(password, token)
+        """Remember a Basic credential and its base64 forms as they may appear in headers; never raises."""
+        self.add(password)
+        # requests encodes Basic credentials as Latin-1, other clients as UTF-8; a lone surrogate fits
+        # neither, so no header can carry it and only the password's text needs masking.
+        for encoding in ("utf-8", "latin-1"):
+            try:
+                self.add(base64.b64encode(f"{username}:{password}".encode(encoding)).decode())
+            except UnicodeEncodeError:
+                continue
 
     def text(self, text: str) -> str:
         """The text with every known secret and credential-looking pair masked."""

@@ -41,10 +41,10 @@ def main(argv: list[str] | None = None, *, stop_event: threading.Event | None = 
     sandbox = Sandbox(args.host, args.port, customers=args.customers, tickets=args.tickets, seed=args.seed,
                       rate_limit=args.rate_limit, fault_rate=args.fault_rate, latency_ms=args.latency_ms)
     with sandbox:
-        print(json.dumps(sandbox.connection(), indent=2))
-        print(f"GORGIAS_API_BASE_URL={sandbox.base_url}", flush=True)
         waiter = stop_event or threading.Event()
-        try:
+        try:  # from the first line printed: a Ctrl-C as soon as the URL is out must still stop cleanly
+            print(json.dumps(sandbox.connection(), indent=2))
+            print(f"GORGIAS_API_BASE_URL={sandbox.base_url}", flush=True)
             while not waiter.wait(0.5):
                 pass
         except KeyboardInterrupt:

@@ -1,18 +1,41 @@
-"""Shared fixtures: the API-key test connection, a strict `responses` mock and an unpaced unit-test environment."""
+"""Shared fixtures (the API-key test connection, a strict `responses` mock, an unpaced unit-test environment)
+and what makes every run reproducible: the Hypothesis profile and seed, and the replay line of a failed run."""
 
 from __future__ import annotations
 
 import functools
+import logging
+import os
+import random
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import responses
+from hypothesis import settings
+
+# Hypothesis profiles. "ci" (what .ci/run selects, and the default wherever CI is set) derandomizes: every
+# run draws the same examples, so a CI failure replays with the same command. "dev" draws fresh examples
+# from one seed per run, chosen in pytest_configure and printed in the header. Both print the
+# @reproduce_failure blob of a failing example and keep no example database in the working tree.
+PROFILE_ENV = "HYPOTHESIS_PROFILE"
+settings.register_profile("dev", database=None, print_blob=True)
+settings.register_profile("ci", database=None, print_blob=True, derandomize=True)
+settings.load_profile(os.environ.get(PROFILE_ENV) or ("ci" if os.environ.get("CI") else "dev"))
 
 USERNAME = "me@acme.com"
 API_KEY = "k3y-s3cret-value"
 
 ListPage = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """The CLI's main() raises the framework logger to INFO; no test may pass that on to the next one."""
+    logger = logging.getLogger("component")
+    level = logger.level
+    yield
+    logger.setLevel(level)
 
 
 @pytest.fixture
@@ -100,3 +123,41 @@ class MockedGorgias:
 def gorgias_api(api_mock: responses.RequestsMock) -> MockedGorgias:
     """The strict Gorgias mock for the `connection` fixture's account: `gorgias_api.expect("GET", "/tags", ...)`."""
     return MockedGorgias(api_mock)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Outside a derandomized profile, draw this run's Hypothesis seed (before Hypothesis reads the option)."""
+    profile = config.getoption("hypothesis_profile", None) or settings.get_current_profile_name()
+    if config.getoption("hypothesis_seed", None) is None and not settings.get_profile(profile).derandomize:
+        config.option.hypothesis_seed = str(random.SystemRandom().randrange(2**32))
+
+
+def _replay_options(config: pytest.Config) -> list[str]:
+    """This run's arguments, with the seeds that repeat its test order and Hypothesis examples."""
+    options: list[str] = []
+    skip_next = False
+    for arg in config.invocation_params.args:
+        seed_option = arg.startswith(("--randomly-seed", "--hypothesis-seed"))
+        if not (skip_next or seed_option):
+            options.append(arg)
+        skip_next = seed_option and "=" not in arg
+    if config.pluginmanager.has_plugin("randomly") and config.getoption("randomly_seed", None) is not None:
+        options.append(f"--randomly-seed={config.getoption('randomly_seed')}")
+    seed = config.getoption("hypothesis_seed", None)
+    if seed is not None:
+        options.append(f"--hypothesis-seed={seed}")
+    return options
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say how the property tests draw their examples, so that any run can be replayed."""
+    seed = config.getoption("hypothesis_seed", None)
+    how = "derandomized (the same examples every run)" if seed is None else f"--hypothesis-seed={seed}"
+    return f"hypothesis: profile {settings.get_current_profile_name()!r}, {how}"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Print the options that replay this run (the header, where plugins print their seeds, is hidden by -q)."""
+    options = " ".join(_replay_options(config))
+    terminalreporter.write_line(f"Replay this run (same order, same examples): python -m pytest {options}".rstrip())

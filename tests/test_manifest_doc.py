@@ -1,7 +1,7 @@
 """The manifest reproduces the component documentation: every connection, action, data source and input.
 
-The documentation (``docs/gorgias-component.txt``, else ``../shared/seed/gorgias-component.txt``) is a
-lossy text dump of the component's web page. This module reads it without looking at the code:
+The documentation (``docs/gorgias-component.txt``, tracked in the repository) is a lossy text dump of the
+component's web page. This module reads it without looking at the code:
 
 * A section of an action or data source is a title line followed by
   ``<description> | key: <key>`` (data sources add `` | type: picklist``). A connection is a title line
@@ -40,11 +40,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from gorgias_component import gorgias
+from tests.support.doc_examples import DOC
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC_PATHS = (ROOT / "docs" / "gorgias-component.txt", ROOT.parent / "shared" / "seed" / "gorgias-component.txt")
-DOC = next((path for path in DOC_PATHS if path.is_file()), None)
-pytestmark = pytest.mark.skipif(DOC is None, reason="the component documentation is not available")
 
 HEADER = re.compile(r"^Input \|((?: [A-Za-z]+ \|)+)$")
 ROW_HEAD = re.compile(
@@ -140,7 +138,7 @@ def parse_doc(text: str) -> list[Section]:
     return sections
 
 
-SECTIONS = parse_doc(DOC.read_text(encoding="utf-8")) if DOC is not None else []
+SECTIONS = parse_doc(DOC.read_text(encoding="utf-8"))
 MANIFEST = gorgias.manifest()
 DOCUMENTED = {(s.kind, s.key): s for s in SECTIONS if s.kind != "connection"}
 # The documented entries; the actions and data sources added beyond the documentation are checked elsewhere.
@@ -227,7 +225,6 @@ def test_surviving_titles_spell_their_key() -> None:
 
 def test_component_key_label_and_description_match() -> None:
     """The component's key, label and description are the documented ones."""
-    assert DOC is not None
     lines = DOC.read_text(encoding="utf-8").splitlines()
     assert f"Component key: {MANIFEST['key']}" in lines
     assert lines[0] == f"{MANIFEST['label']} Component"

@@ -53,7 +53,7 @@ def test_get_account_takes_no_inputs_but_debug(api_mock: responses.RequestsMock,
     with pytest.raises(InputError) as caught:
         gorgias.run_action("getAccount", {"id": 1}, connection)
     assert caught.value.key == "id"
-    assert str(caught.value) == "Unknown input 'id' for 'getAccount'."
+    assert str(caught.value) == "Unknown input 'id' for 'getAccount'. Valid inputs: debug."
     assert len(api_mock.calls) == 0
 
 
@@ -65,4 +65,19 @@ def test_get_account_refuses_a_connection_without_api_key(api_mock: responses.Re
         gorgias.run_action("getAccount", {}, connection)
     assert caught.value.key == "apiKey"
     assert str(caught.value) == "Connection field 'apiKey' (API Key) is required, but no value was given."
+    assert len(api_mock.calls) == 0
+
+
+@pytest.mark.parametrize(("field", "label", "shown"), [("username", "Username", '"me\\ud800@acme.com"'),
+                                                      ("apiKey", "API Key", "a value of type str")])
+def test_a_lone_surrogate_in_a_credential_is_an_input_error_naming_the_field(
+        api_mock: responses.RequestsMock, connection: dict[str, Any], field: str, label: str, shown: str) -> None:
+    """No header can carry a lone surrogate: the field is refused by name (an API key never shown); nothing is sent."""
+    connection["fields"][field] = {"username": "me\ud800@acme.com", "apiKey": "k3y-s3cret\ud800"}[field]
+    with pytest.raises(InputError) as caught:
+        gorgias.run_action("getAccount", {}, connection)
+    assert caught.value.key == field
+    assert str(caught.value) == (f"Connection field '{field}' ({label}): expected text without a lone surrogate such "
+                                 f"as \\ud800 (no request can carry one), received {shown}.")
+    assert "k3y-s3cret" not in str(caught.value)
     assert len(api_mock.calls) == 0

@@ -202,7 +202,7 @@ def test_unknown_action_key_suggests_the_closest(api_mock: responses.RequestsMoc
     """A misspelt action key is an UnknownKeyError with a did-you-mean hint."""
     with pytest.raises(UnknownKeyError) as caught:
         gorgias.run_action("listCustomer", {}, connection)
-    assert caught.value.key == "action"
+    assert caught.value.key == "listCustomer"
     assert str(caught.value) == (
         "Unknown action \"listCustomer\" in component 'gorgias'. Did you mean 'listCustomers'?"
     )

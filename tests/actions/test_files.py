@@ -56,6 +56,17 @@ def test_download_file_refuses_path_parts_that_escape(api_mock: responses.Reques
     assert len(api_mock.calls) == 0
 
 
+def test_download_file_refuses_a_lone_surrogate_in_a_path_part(api_mock: responses.RequestsMock,
+                                                               connection: dict[str, Any]) -> None:
+    """A lone surrogate (JSON can carry "\\ud800", a URL cannot) is an InputError naming the part; nothing is sent."""
+    with pytest.raises(InputError) as caught:
+        gorgias.run_action("downloadFile", {**INPUTS, "resource_name": "image-\ud800.png"}, connection)
+    assert caught.value.key == "resource_name"
+    assert str(caught.value) == ("Input 'resource_name' (Resource Name): expected text without a lone surrogate such "
+                                 'as \\ud800 (no request can carry one), received "image-\\ud800.png".')
+    assert len(api_mock.calls) == 0
+
+
 def test_download_file_without_a_redirect_is_an_api_error(api_mock: responses.RequestsMock,
                                                           connection: dict[str, Any]) -> None:
     """A 200 without a redirect is an ApiError saying the redirect to the file is missing."""

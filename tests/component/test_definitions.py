@@ -3,16 +3,22 @@
 # No `from __future__ import annotations`: the decorators read the perform functions' type hints.
 
 import dataclasses
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
+import gorgias_component.actions
+import gorgias_component.connections
+import gorgias_component.datasources
 from component import (
     Action,
     ActionInputs,
@@ -209,12 +215,33 @@ def camel_case(label: str) -> str:
     return words[0].lower() + "".join(word.capitalize() for word in words[1:])
 
 
+def declared(package: ModuleType, kind: type[Any]) -> dict[str, Any]:
+    """Every declaration of `kind` bound in the package's modules, by key, found by scanning them (not the registry)."""
+    found: dict[str, Any] = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        for value in vars(importlib.import_module(info.name)).values():
+            if isinstance(value, kind):
+                assert found.setdefault(value.key, value) is value, f"{value.key} is declared twice"
+    return found
+
+
+@pytest.mark.parametrize(("package", "kind", "registered"), [
+    (gorgias_component.actions, Action, lambda: gorgias.actions),
+    (gorgias_component.datasources, DataSource, lambda: gorgias.data_sources),
+    (gorgias_component.connections, Connection, lambda: gorgias.connections),
+], ids=["actions", "datasources", "connections"])
+def test_every_declaration_in_the_modules_is_registered(package: ModuleType, kind: type[Any],
+                                                        registered: Any) -> None:
+    """No action, data source or connection declared in a module is missing from the component, nor registered twice."""
+    found = declared(package, kind)
+    keys = [item.key for item in registered()]
+    assert sorted(keys) == sorted(found) and len(set(keys)) == len(keys)
+    assert all(found[item.key] is item for item in registered())
+
+
 def test_the_gorgias_component_registers_every_declaration() -> None:
     """gorgias holds the actions, data sources and 2 connections of the registries, each key once."""
     assert gorgias.key == "gorgias"
-    assert gorgias.actions == ACTIONS
-    assert gorgias.data_sources == DATA_SOURCES
-    assert gorgias.connections == CONNECTIONS
     assert len({a.key for a in ACTIONS}) == len(ACTIONS) > 20
     assert len({d.key for d in DATA_SOURCES}) == len(DATA_SOURCES) > 4
     assert [c.key for c in CONNECTIONS] == ["apiKey", "oauth2"]

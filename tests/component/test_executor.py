@@ -136,12 +136,23 @@ def failure(call: Any, *args: Any, **kwargs: Any) -> ComponentError:
     [
         ("apiKey", "connection", "Connection: expected an object with 'key' and 'fields', received a string."),
         (None, "connection", "Connection: expected an object with 'key' and 'fields', received null."),
-        ({"key": "apikey", "fields": {}}, "connection",
+        ({"key": "apikey", "fields": {}}, "apikey",
          "Unknown connection \"apikey\" in component 'gorgias'. Did you mean 'apiKey'?"),
-        ({"fields": {}}, "connection", "Unknown connection null in component 'gorgias'."),
+        ({"key": "basic", "fields": {}}, "basic",
+         "Unknown connection \"basic\" in component 'gorgias'. Valid connection keys: apiKey, oauth2."),
+        ({"fields": {}}, "connection",
+         'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
+         "connection's fields), but \"key\" is missing."),
+        ({}, "connection",
+         'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
+         "connection's fields), but \"key\" and \"fields\" are missing."),
         ({"key": "apiKey", "fields": "domain=acme"}, "connection",
          "Connection 'apiKey': expected 'fields' to be an object, received \"domain=acme\"."),
-        ({"key": "apiKey"}, "connection", "Connection 'apiKey': expected 'fields' to be an object, received null."),
+        ({"key": "apiKey"}, "connection",
+         'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
+         "connection's fields), but \"fields\" is missing."),
+        ({"key": "apiKey", "fields": None}, "connection",
+         "Connection 'apiKey': expected 'fields' to be an object, received null."),
         ({"key": "apiKey", "fields": {"domain": "acme", "username": "u"}}, "apiKey",
          "Connection field 'apiKey' (API Key) is required, but no value was given."),
     ],
@@ -177,25 +188,32 @@ def test_a_token_that_is_not_an_object_is_described_by_its_type_only(token: Any,
 # -- finding actions and data sources ----------------------------------------------------------
 
 
+ALL_ACTIONS = ", ".join(action.key for action in gorgias.actions)
+ALL_SOURCES = ", ".join(source.key for source in gorgias.data_sources)
+
+
 @pytest.mark.parametrize(
-    ("method", "key", "error_key", "message"),
+    ("method", "key", "error_key", "kind", "message"),
     [
-        ("run_action", "getCustomr", "action",
+        ("run_action", "getCustomr", "getCustomr", "action",
          "Unknown action \"getCustomr\" in component 'gorgias'. Did you mean 'getCustomer'?"),
-        ("run_action", "frobnicate", "action", "Unknown action \"frobnicate\" in component 'gorgias'."),
-        ("run_action", 5, "action", "Unknown action 5 in component 'gorgias'."),
-        ("run_data_source", "selectTickets", "data_source",
+        ("run_action", "frobnicate", "frobnicate", "action",
+         f"Unknown action \"frobnicate\" in component 'gorgias'. Valid action keys: {ALL_ACTIONS}."),
+        ("run_action", 5, "5", "action", "Unknown action 5 in component 'gorgias'."),
+        ("run_data_source", "selectTickets", "selectTickets", "data source",
          "Unknown data source \"selectTickets\" in component 'gorgias'. Did you mean 'selectTicket'?"),
-        ("iter_items", "listTicket", "action",
+        ("run_data_source", "pick", "pick", "data source",
+         f"Unknown data source \"pick\" in component 'gorgias'. Valid data source keys: {ALL_SOURCES}."),
+        ("iter_items", "listTicket", "listTicket", "action",
          "Unknown action \"listTicket\" in component 'gorgias'. Did you mean 'listTickets'?"),
     ],
 )
 def test_an_unknown_key_is_refused_with_a_suggestion(connection: dict[str, Any], method: str, key: Any,
-                                                     error_key: str, message: str) -> None:
-    """An unknown action or data source key raises UnknownKeyError naming the closest registered key."""
+                                                     error_key: str, kind: str, message: str) -> None:
+    """An unknown key raises UnknownKeyError whose .key is that key: the close match, or every valid key."""
     error = failure(getattr(gorgias, method), key, {}, connection)
     assert isinstance(error, UnknownKeyError)
-    assert (error.key, str(error)) == (error_key, message)
+    assert (error.key, error.kind, str(error)) == (error_key, kind, message)
 
 
 def test_bad_inputs_are_refused_before_any_request(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:

@@ -249,11 +249,11 @@ def test_an_unknown_input_key_suggests_the_closest_known_key() -> None:
     assert caught.value.key == "idd"
 
 
-def test_an_unknown_input_key_without_a_close_match_gets_no_hint() -> None:
-    """Without an owner and without a near key the message is just the unknown key."""
+def test_an_unknown_input_key_without_a_close_match_lists_the_valid_inputs() -> None:
+    """Without a near key the message lists every input the model takes."""
     with pytest.raises(InputError) as caught:
         Required.parse({"zzzzzz": 1})
-    assert str(caught.value) == "Unknown input 'zzzzzz'."
+    assert str(caught.value) == "Unknown input 'zzzzzz'. Valid inputs: id, name."
 
 
 def test_did_you_mean_ignores_case() -> None:

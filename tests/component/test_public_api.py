@@ -24,11 +24,19 @@ def test_component_exports_exactly_the_pinned_names() -> None:
     assert sorted(component.__all__) == component.__all__
 
 
+def test_a_star_import_gives_exactly_the_exported_names() -> None:
+    """`from component import *` binds every pinned name and nothing else."""
+    namespace: dict[str, object] = {}
+    exec("from component import *", namespace)
+    assert sorted(name for name in namespace if name != "__builtins__") == COMPONENT_ALL
+
+
 @pytest.mark.parametrize("name", COMPONENT_ALL)
-def test_every_exported_name_is_importable(name: str) -> None:
-    """`from component import <name>` works for every exported name."""
-    module = importlib.import_module("component")
-    assert getattr(module, name) is not None
+def test_every_exported_name_is_the_object_its_defining_module_declares(name: str) -> None:
+    """Each export is bound under its own name to the very object its component.* module defines (no alias)."""
+    exported = getattr(component, name)
+    assert exported.__name__ == name
+    assert getattr(importlib.import_module(exported.__module__), name) is exported
 
 
 def test_exported_names_are_defined_in_the_framework() -> None:

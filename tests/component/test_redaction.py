@@ -59,6 +59,22 @@ def test_a_basic_credential_is_masked_as_password_and_as_its_base64_form() -> No
     assert "me@acme.com" in redactor.text("user me@acme.com")
 
 
+def test_a_basic_credential_is_masked_in_the_latin_1_form_requests_sends() -> None:
+    """requests encodes Basic credentials as Latin-1: a non-ASCII user's header form is masked too."""
+    redactor = Redactor()
+    redactor.add_basic("josé@acme.com", API_KEY)
+    sent = base64.b64encode(f"josé@acme.com:{API_KEY}".encode("latin-1")).decode()
+    assert redactor.text(f"sent {sent} once") == "sent [REDACTED] once"
+
+
+def test_a_credential_no_encoding_can_carry_is_still_masked_and_never_raises() -> None:
+    """A lone surrogate fits no header encoding: add_basic keeps the password's text and raises nothing."""
+    redactor = Redactor()
+    redactor.add_basic("me\ud800@acme.com", "k3y-\ud800-value")
+    assert repr(redactor) == "Redactor(1 secrets)"
+    assert redactor.text("key k3y-\ud800-value") == "key [REDACTED]"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -37,5 +37,5 @@ def test_select_tag_searches_with_gorgias_search(gorgias_api: MockedGorgias, con
 def test_select_tag_takes_no_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     with pytest.raises(InputError) as caught:
         gorgias.run_data_source("selectTag", {"search": "x"}, connection)
-    assert str(caught.value) == "Unknown input 'search' for 'selectTag'."
+    assert str(caught.value) == "Unknown input 'search' for 'selectTag'. There are no inputs."
     assert gorgias_api.sent() == 0

@@ -70,7 +70,7 @@ def test_unknown_data_source_key_suggests_the_closest(api_mock: responses.Reques
     """A misspelt data source key is an UnknownKeyError with a did-you-mean hint."""
     with pytest.raises(UnknownKeyError) as caught:
         gorgias.run_data_source("selectTickets", {}, connection)
-    assert caught.value.key == "data_source"
+    assert caught.value.key == "selectTickets"
     assert str(caught.value) == (
         "Unknown data source \"selectTickets\" in component 'gorgias'. Did you mean 'selectTicket'?"
     )

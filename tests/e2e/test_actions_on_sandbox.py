@@ -171,9 +171,10 @@ def test_events_list_filters_and_get(conn: dict[str, Any]) -> None:
 
 
 def test_search_account_and_download(conn: dict[str, Any], sandbox: Sandbox) -> None:
-    """Search answers results, the account is readable, and a download gives a working signed URL."""
-    found = run("search", conn, type="customer", query="e2e", size="5")
-    assert found["data"] and len(found["data"]) <= 5
+    """Search answers at most `size` matches, the account is readable, and a download gives a working signed URL."""
+    created = {run("createCustomer", conn, email=f"findme-{n}@search.example.com", channels=[])["id"] for n in range(6)}
+    found = run("search", conn, type="customer", query="findme-", size="5")
+    assert len(found["data"]) == 5 and {c["id"] for c in found["data"]} <= created
     account = run("getAccount", conn)
     assert account["domain"] == "sandbox"
     assert gorgias.check_connection(conn) == {"data": account}

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +23,6 @@ class Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
-
-
-@pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    """main() raises the framework logger to INFO; later tests must not inherit that."""
-    logger = logging.getLogger("component")
-    level = logger.level
-    yield
-    logger.setLevel(level)
 
 
 def test_the_line_shows_pages_items_and_rate(fake_time: FakeTime) -> None:

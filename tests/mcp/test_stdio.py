@@ -82,7 +82,7 @@ def test_bad_input_and_api_errors_are_tool_errors_with_the_components_message() 
     assert bad.is_error and missing.is_error and unknown.is_error
     assert text_of(bad) == "Input 'id' (Ticket ID): expected a positive integer id, received \"abc\"."
     assert text_of(missing) == "Gorgias answered 404 Not Found to GET /tickets/999999: Resource not found."
-    assert text_of(unknown) == "Unknown input 'colour' for 'getTicket'."
+    assert text_of(unknown) == "Unknown input 'colour' for 'getTicket'. Valid inputs: debug, id, relationships."
     assert "Traceback" not in stderr
 
 

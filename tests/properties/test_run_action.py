@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import requests
 import responses
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from component.errors import InputError
@@ -98,10 +98,28 @@ def test_inputs_that_are_not_an_object_are_an_input_error(key: str, inputs: Any)
 
 @PROPERTY
 @given(domain=host_values, username=host_values, api_key=host_values)
+# Lone surrogates once reached the redactor's Basic encoding and escaped as a bare UnicodeEncodeError.
+@example(domain="acme", username="me@acme.com", api_key="k3y\ud800value")
+@example(domain="acme", username="me\ud800@acme.com", api_key="k3y-s3cret-value")
+@example(domain="true", username="true", api_key="\ud800")
 def test_any_connection_fields_give_a_result_or_an_input_error(domain: Any, username: Any, api_key: Any) -> None:
     """Whatever the connection holds, getAccount answers or refuses it before sending the credentials anywhere."""
     connection = {"key": "apiKey", "fields": {"domain": domain, "username": username, "apiKey": api_key}}
     assert outcome(lambda: gorgias.run_action("getAccount", {}, connection)) in ("result", "input error")
+
+
+DOWNLOAD = {"domain_hash": "Hna8kldnmlal", "file_type": "attachment", "resource_name": "image.png"}
+
+
+@PROPERTY
+@given(part=st.sampled_from(sorted(DOWNLOAD)), value=host_values)
+# A lone surrogate in a path part once failed in URL quoting, inside perform: an InternalError.
+@example(part="resource_name", value="image-\ud800.png")
+@example(part="domain_hash", value="\ud800")
+def test_any_download_path_part_gives_the_signed_url_or_an_input_error(part: str, value: Any) -> None:
+    """Download File answers the redirect's URL or refuses the path part before any request, whatever it holds."""
+    assert outcome(lambda: gorgias.run_action("downloadFile", {**DOWNLOAD, part: value}, CONNECTION)) in (
+        "result", "input error")
 
 
 @PROPERTY

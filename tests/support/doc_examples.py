@@ -27,36 +27,21 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "DOC_CANDIDATES",
+    "DOC",
     "documented_examples",
-    "find_doc",
     "flatten_doc_lines",
     "section_keys",
 ]
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-
-#: Where the documentation dump is looked for, in order: the copy shipped in the repository, then the
-#: shared seed next to the checkout.
-DOC_CANDIDATES: tuple[Path, ...] = (
-    _REPO_ROOT / "docs" / "gorgias-component.txt",
-    _REPO_ROOT.parent / "shared" / "seed" / "gorgias-component.txt",
-)
+#: The documentation dump, tracked in the repository: the tests that read it fail, never skip, without it.
+DOC = Path(__file__).resolve().parents[2] / "docs" / "gorgias-component.txt"
 
 _KEY_RE = re.compile(r"\| key: (\w+)")
 _EXAMPLE_START = ('"data"', '"result"')
 
 
-def find_doc() -> Path | None:
-    """The first documentation dump that exists, or None."""
-    return next((path for path in DOC_CANDIDATES if path.is_file()), None)
-
-
 def _read_lines(doc_path: Path | None) -> list[str]:
-    path = doc_path if doc_path is not None else find_doc()
-    if path is None:
-        raise FileNotFoundError("gorgias-component.txt not found in: " + ", ".join(map(str, DOC_CANDIDATES)))
-    return path.read_text(encoding="utf-8").splitlines()
+    return (doc_path or DOC).read_text(encoding="utf-8").splitlines()
 
 
 def section_keys(doc_path: Path | None = None) -> list[str]:

@@ -1,0 +1,73 @@
+"""In process, the SDK's client checks structured content against each tool's output schema; a mismatch is loud."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client
+
+from component.mcp import Toolset, build_server, tools_of
+from gorgias_component import gorgias
+from gorgias_component.sandbox import Sandbox
+from tests.mcp.session import SESSION_SECONDS
+
+# A ticket schema written the way the manifest bundles one: the referenced object under $defs.
+TICKET = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "properties": {"id": {"type": "integer"}, "status": {"enum": ["open", "closed"]},
+                   "customer": {"$ref": "#/$defs/customer"}},
+    "required": ["id", "status", "customer"],
+    "$defs": {"customer": {"type": "object", "properties": {"email": {"type": "string"}}, "required": ["email"]}},
+}
+
+
+@pytest.fixture
+def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    with Sandbox() as server:
+        monkeypatch.setenv("GORGIAS_API_BASE_URL", server.base_url)
+        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        yield server
+
+
+def serve_with_output_schema(sandbox: Sandbox, schema: dict[str, Any], call: dict[str, Any]) -> Any:
+    manifest = copy.deepcopy(gorgias.manifest())
+    next(a for a in manifest["actions"] if a["key"] == "getTicket")["outputSchema"] = schema
+    tools = {tool.name: tool for tool in tools_of(manifest) if tool.name == "getTicket"}
+    server = build_server(Toolset(gorgias, tools).connect(sandbox.connection()), name="gorgias")
+
+    async def session() -> Any:
+        with anyio.fail_after(SESSION_SECONDS):
+            async with Client(server) as client:
+                listed = await client.list_tools()
+                try:
+                    return listed, await client.call_tool("getTicket", call)
+                except RuntimeError as refused:  # the client's own check of the result
+                    return listed, refused
+
+    return anyio.run(session)
+
+
+def test_a_result_is_structured_content_valid_against_the_output_schema(sandbox: Sandbox) -> None:
+    listed, result = serve_with_output_schema(sandbox, TICKET, {"id": 4})
+    assert listed.tools[0].output_schema["properties"]["data"]["required"] == ["id", "status", "customer"]
+    assert not result.is_error
+    assert result.structured_content["data"]["id"] == 4
+    assert result.structured_content["data"]["customer"]["email"]
+
+
+def test_an_error_carries_no_structured_content_and_is_not_checked_against_the_schema(sandbox: Sandbox) -> None:
+    _, result = serve_with_output_schema(sandbox, TICKET, {"id": 999999})
+    assert result.is_error and result.structured_content is None
+
+
+def test_an_answer_that_breaks_the_schema_is_refused_by_the_client(sandbox: Sandbox) -> None:
+    """The client guards the schema: a drift between schema and API cannot pass silently."""
+    wrong = {**TICKET, "properties": {**TICKET["properties"], "status": {"enum": ["pending"]}}}
+    _, refused = serve_with_output_schema(sandbox, wrong, {"id": 4})
+    assert isinstance(refused, RuntimeError)
+    assert str(refused).startswith("Invalid structured content returned by tool getTicket: 'closed' is not one of")
