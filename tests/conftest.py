@@ -93,44 +93,6 @@ def list_page() -> ListPage:
     return page
 
 
-class MockedGorgias:
-    """The strict mock of the Gorgias API of the test connection: each expected call matched exactly."""
-
-    BASE = "https://acme.gorgias.com/api"
-
-    def __init__(self, mock: responses.RequestsMock) -> None:
-        self.mock = mock
-
-    def expect(self, method: str, path: str, *, query: dict[str, Any] | None = None, body: Any = None,
-               answer: Any = None, status: int = 200) -> None:
-        """Expect one request: method, path, the whole query and the whole JSON body (None: no body at all)."""
-        import base64
-
-        from responses import matchers
-
-        auth = "Basic " + base64.b64encode(f"{USERNAME}:{API_KEY}".encode()).decode()
-        checks: list[Any] = [matchers.header_matcher({"Authorization": auth}),
-                             matchers.query_param_matcher(query or {})]
-        if body is None:
-            checks.append(lambda request: (not request.body, f"a body was sent: {request.body!r}"))
-        else:
-            checks.append(matchers.json_params_matcher(body, strict_match=True))
-        kwargs: dict[str, Any] = {"status": status, "match": checks}
-        if answer is not None:
-            kwargs["json"] = answer
-        self.mock.add(method, self.BASE + path, **kwargs)
-
-    def sent(self) -> int:
-        """How many requests were sent."""
-        return len(self.mock.calls)
-
-
-@pytest.fixture
-def gorgias_api(api_mock: responses.RequestsMock) -> MockedGorgias:
-    """The strict Gorgias mock for the `connection` fixture's account: `gorgias_api.expect("GET", "/tags", ...)`."""
-    return MockedGorgias(api_mock)
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     """Outside a derandomized profile, draw this run's Hypothesis seed (before Hypothesis reads the option)."""

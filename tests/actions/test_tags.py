@@ -8,7 +8,7 @@ import pytest
 
 from component.errors import InputError
 from gorgias_component import gorgias
-from tests.conftest import MockedGorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
 TAG = {"id": 12, "name": "urgent", "description": "Mark a ticket as urgent", "decoration": {"color": "#F58D86"},
        "usage": 3, "uri": "/api/tags/12/", "created_datetime": "2024-12-04T15:18:56+00:00", "deleted_datetime": None}

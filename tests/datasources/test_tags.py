@@ -8,7 +8,7 @@ import pytest
 
 from component.errors import InputError
 from gorgias_component import gorgias
-from tests.conftest import MockedGorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
 
 def page(items: list[dict[str, Any]], next_cursor: str | None = None) -> dict[str, Any]:
