@@ -98,3 +98,23 @@ def test_a_declared_picklist_fills_a_string_input_and_pages_on_scroll(page: Any)
     page.click("#run")
     page.wait_for_selector("#run-status.good")
     assert json.loads(page.inner_text("#json"))["data"]["id"] == int(keys[25])
+
+
+def test_add_an_oauth_connection_and_authorize_it_in_the_browser(page: Any, sandbox: Sandbox) -> None:
+    """Add… an OAuth connection, authorize it through the sandbox's consent redirect, and run an action with it."""
+    page.wait_for_selector("#connection option", state="attached")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Authorize this OAuth connection now?"
+    page.click("#add-connection")
+    page.select_option("#connection-kind", "oauth2")
+    page.fill("#connection-label", "My OAuth app")
+    for key, value in sandbox.oauth_connection({})["fields"].items():
+        page.fill(f"#conn-{key}", value)
+    shot(page, "9-add-oauth-connection")
+    page.click("#save-connection")
+    page.wait_for_url("**/", timeout=15_000)
+    page.wait_for_selector("#connection-status.good")
+    assert page.inner_text("#connection-status") == "Authorized: the token is stored (encrypted)."
+    assert page.locator("#connection option:checked").inner_text() == "My OAuth app · authorized"
+    page.click("#check-connection")
+    page.wait_for_function("document.querySelector('#connection-status').textContent.startsWith('Works')")
+    shot(page, "10-oauth-authorized")
