@@ -118,3 +118,22 @@ def test_add_an_oauth_connection_and_authorize_it_in_the_browser(page: Any, sand
     page.click("#check-connection")
     page.wait_for_function("document.querySelector('#connection-status').textContent.startsWith('Works')")
     shot(page, "10-oauth-authorized")
+
+
+def test_a_list_input_with_a_picklist_collects_each_pick(page: Any, sandbox: Sandbox) -> None:
+    """deleteTags' ids name selectTag: each pick adds a line; running deletes exactly those tags."""
+    page.wait_for_selector("#connection option", state="attached")
+    page.click("button.entry[data-key=deleteTags]")
+    page.click("#in-ids-search")
+    page.wait_for_selector("#in-ids-list li[data-key]")
+    keys = page.eval_on_selector_all("#in-ids-list li[data-key]", "items => items.map(i => i.dataset.key)")[:2]
+    for key in keys:
+        page.click("#in-ids-search")
+        page.wait_for_selector(f"#in-ids-list li[data-key='{key}']")
+        page.click(f"#in-ids-list li[data-key='{key}']")
+    assert page.input_value("#in-ids").split("\n") == keys
+    shot(page, "11-list-picks")
+    assert {int(k) for k in keys} <= set(sandbox.store.tags)
+    page.click("#run")
+    page.wait_for_selector("#run-status.good")
+    assert not {int(k) for k in keys} & set(sandbox.store.tags)
