@@ -14,12 +14,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from component.errors import DefinitionError, InputError
+from component.instants import instant
 from component.jsonschemas import SchemaRef
 from component.redaction import MASK
 from component.suggestions import did_you_mean
@@ -40,6 +40,7 @@ __all__ = [
     "Limit",
     "Password",
     "PathSegment",
+    "SomeIds",
     "StringBool",
     "Text",
     "TextList",
@@ -184,6 +185,13 @@ def _id_list(value: Any) -> list[int]:
         raise Invalid("a list of positive integer ids") from None
 
 
+def _some_ids(value: Any) -> list[int]:
+    ids = _id_list(value)
+    if not ids:
+        raise Invalid("at least one positive integer id")
+    return ids
+
+
 _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:value" strings'
 
 
@@ -210,7 +218,7 @@ def _key_values(value: Any) -> dict[str, Any]:
 def _datetime(value: Any) -> str:
     text = _text(value).strip()
     try:
-        datetime.fromisoformat(text)
+        instant(text)  # naive (UTC) or with an offset: both are instants
     except ValueError:
         raise Invalid("an ISO 8601 date-time such as 2020-01-27T10:42:21.468912") from None
     return text
@@ -231,6 +239,10 @@ TextList = Annotated[
     list[str], Kind("string", _text_list, {"type": "array", "items": {"type": "string"}}, "valuelist")
 ]
 IdList = Annotated[list[int], Kind("string", _id_list, {"type": "array", "items": _ID_SCHEMA}, "valuelist")]
+# Ids of objects a bulk operation acts on: never empty, so leaving it empty cannot mean "every object".
+SomeIds = Annotated[
+    list[int], Kind("string", _some_ids, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}, "valuelist")
+]
 KeyValues = Annotated[
     dict[str, Any],
     Kind(
@@ -322,6 +334,7 @@ class InputSpec:
     example: str | None = None
     comments: str | None = None
     schema: SchemaRef | None = None
+    data_source: str | None = None  # the picklist whose option keys are valid values
 
     @property
     def type(self) -> InputType:
@@ -337,6 +350,7 @@ class InputSpec:
             "example": self.example,
             "comments": self.comments,
             "collection": self.kind.collection,
+            "dataSource": self.data_source,
         }
 
     def json_schema(self) -> dict[str, Any]:
@@ -368,10 +382,11 @@ def Input(
     example: str | None = None,
     comments: str | None = None,
     schema: SchemaRef | None = None,
+    data_source: str | None = None,
 ) -> Any:
-    """Declare an input field: its label and documented metadata (strings, as documented)."""
+    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist."""
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema}
+            "comments": comments, "schema": schema, "data_source": data_source}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -415,7 +430,7 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"])
+                          meta["comments"], meta["schema"], meta["data_source"])
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
