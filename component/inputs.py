@@ -188,6 +188,12 @@ _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:v
 
 
 def _key_values(value: Any) -> dict[str, Any]:
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        # A JSON object typed as text (a command line, a designer's text box), not "key:value" split at a colon.
+        try:
+            value = _code_object(value)
+        except Invalid:
+            raise Invalid(f"{_KV_EXPECTED}; this looks like a JSON object but is not one") from None
     if isinstance(value, Mapping) and not ({"key", "value"} >= value.keys() and "key" in value):
         return {_text(k): v for k, v in value.items()}
     result: dict[str, Any] = {}
@@ -322,6 +328,7 @@ class InputSpec:
     example: str | None = None
     comments: str | None = None
     schema: SchemaRef | None = None
+    json_example: Any = None  # a JSON value for the JSON Schema's `examples`, when `example` is not one
 
     @property
     def type(self) -> InputType:
@@ -345,9 +352,21 @@ class InputSpec:
             schema["description"] = self.comments
         if self.default is not None:
             schema["default"] = self.kind.convert(self.default) if self.kind.type == "boolean" else self.default
-        if self.example is not None:
-            schema["examples"] = [self.example]
+        example = self.schema_example()
+        if example is not None:
+            schema["examples"] = [example]
         return schema
+
+    def schema_example(self) -> Any:
+        """The example as a JSON value valid for the input's schema: `json_example`, or the documented one converted."""
+        if self.json_example is not None or self.example is None:
+            return self.json_example
+        if self.kind.type != "boolean" and self.kind.collection is None:
+            return self.example
+        value = self.kind.convert(self.example)  # "true" -> true, "tag1" -> ["tag1"], "k:v" -> {"k": "v"}
+        if self.kind.collection == "keyvaluelist":
+            return [{"key": key, "value": item} for key, item in value.items()]
+        return value
 
     def convert(self, value: Any, *, where: str = "Input") -> Any:
         try:
@@ -368,10 +387,15 @@ def Input(
     example: str | None = None,
     comments: str | None = None,
     schema: SchemaRef | None = None,
+    json_example: Any = None,
 ) -> Any:
-    """Declare an input field: its label and documented metadata (strings, as documented)."""
+    """Declare an input field: its label and documented metadata (strings, as documented).
+
+    `json_example` is a JSON value shown in the input's JSON Schema instead of `example`, for an input
+    whose documentation gives no example or one that is not valid JSON.
+    """
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema}
+            "comments": comments, "schema": schema, "json_example": json_example}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -415,7 +439,7 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"])
+                          meta["comments"], meta["schema"], meta.get("json_example"))
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
