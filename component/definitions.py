@@ -37,6 +37,8 @@ __all__ = [
     "picklist",
 ]
 
+MAX_OPTIONS = 10_000  # a picklist lists at most this many options, so an endless list cannot hang a form
+
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
 JSON = Any
 
@@ -87,6 +89,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    max_options: int = MAX_OPTIONS  # the API's list is read no further: options past it are left out
     listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
@@ -177,19 +180,21 @@ def list_action(key: str, label: str, description: str, *, example: JSON = None)
     return wrap
 
 
-def data_source(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+def data_source(key: str, label: str, description: str, *, example: JSON = None,
+                max_options: int = MAX_OPTIONS) -> Callable[
     [Callable[[HttpClient, I], list[dict[str, str]]]], DataSource[I]
 ]:
-    """Declare a picklist data source from a typed `perform(api, inputs)` function."""
+    """Declare a picklist data source from a typed `perform(api, inputs)` function; its cap is stated in its description."""
 
     def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
-        return DataSource(key, label, description, _inputs_type(perform, key), perform, example)
+        return DataSource(key, label, _stated(description, max_options), _inputs_type(perform, key), perform, example,
+                          max_options=max_options)
 
     return wrap
 
 
 def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
-             search: Search[Any] | None = None, example: JSON = None) -> Callable[
+             search: Search[Any] | None = None, example: JSON = None, max_options: int = MAX_OPTIONS) -> Callable[
     [Callable[[I], ListRequest]], DataSource[I]
 ]:
     """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
@@ -209,9 +214,15 @@ def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any]
             return [option(item) for item in api.items(request.path, request.params)]
 
         inputs = _inputs_type(describe, key, arity=1)
-        return DataSource(key, label, description, inputs, perform, example, listing=Listing(describe, option, search))
+        return DataSource(key, label, _stated(description, max_options), inputs, perform, example,
+                          listing=Listing(describe, option, search), max_options=max_options)
 
     return wrap
+
+
+def _stated(description: str, max_options: int) -> str:
+    """A picklist's description with its cap: a host shows the user why a long list ends early."""
+    return f"{description} Lists at most {max_options:,} options."
 
 
 def _inputs_type(perform: Callable[..., Any], key: str, arity: int = 2) -> Any:

@@ -19,6 +19,8 @@ def decode_body(response: requests.Response) -> Any:
         return None
     try:
         return response.json()
+    except RecursionError:
+        return "(JSON nested too deeply to read)"
     except ValueError:
         text = response.text
         return text if len(text) <= MAX_BODY_IN_MESSAGE else text[:MAX_BODY_IN_MESSAGE] + "..."
@@ -28,10 +30,13 @@ def decode_json(response: requests.Response, service: str, where: str = "", hint
     """The JSON body (None when empty); an ApiError naming `where` when the body is not JSON."""
     if not response.content:
         return None
+    target = f" to {where}" if where else ""
     try:
         return response.json()
+    except RecursionError:  # e.g. 100,000 opening brackets: Python's parser gives up
+        raise ApiError(f"{service} answered {response.status_code}{target} with JSON nested too deeply: the answer "
+                       "could not be read.", status=response.status_code, body=None) from None
     except ValueError:
-        target = f" to {where}" if where else ""
         advice = f"; {hint}" if hint else ""
         raise ApiError(
             f"{service} answered {response.status_code}{target} with a body that is not JSON{advice}.",

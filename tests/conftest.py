@@ -14,6 +14,8 @@ import pytest
 import responses
 from hypothesis import settings
 
+from tests.support.mocked_gorgias import API_KEY, USERNAME, MockedGorgias
+
 # Hypothesis profiles. "ci" (what .ci/run selects, and the default wherever CI is set) derandomizes: every
 # run draws the same examples, so a CI failure replays with the same command. "dev" draws fresh examples
 # from one seed per run, chosen in pytest_configure and printed in the header. Both print the
@@ -23,8 +25,6 @@ settings.register_profile("dev", database=None, print_blob=True)
 settings.register_profile("ci", database=None, print_blob=True, derandomize=True)
 settings.load_profile(os.environ.get(PROFILE_ENV) or ("ci" if os.environ.get("CI") else "dev"))
 
-USERNAME = "me@acme.com"
-API_KEY = "k3y-s3cret-value"
 
 ListPage = Callable[..., dict[str, Any]]
 
@@ -56,6 +56,12 @@ def api_mock(unit_env: None) -> Iterator[responses.RequestsMock]:
     """A strict HTTP mock: an unmatched request fails the test, and so does a registered answer never requested."""
     with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
         yield mock
+
+
+@pytest.fixture
+def gorgias_api(api_mock: responses.RequestsMock) -> MockedGorgias:
+    """The strict mock as the account `acme` of the `connection` fixture: relative paths, Basic credentials required."""
+    return MockedGorgias(api_mock)
 
 
 @pytest.fixture
@@ -100,12 +106,13 @@ def _replay_options(config: pytest.Config) -> list[str]:
     options: list[str] = []
     skip_next = False
     for arg in config.invocation_params.args:
-        seed_option = arg.startswith(("--randomly-seed", "--hypothesis-seed"))
+        seed_option = arg.startswith(("--randomly-seed", "--hypothesis-seed", "--hypothesis-profile"))
         if not (skip_next or seed_option):
             options.append(arg)
         skip_next = seed_option and "=" not in arg
     if config.pluginmanager.has_plugin("randomly") and config.getoption("randomly_seed", None) is not None:
         options.append(f"--randomly-seed={config.getoption('randomly_seed')}")
+    options.append(f"--hypothesis-profile={settings.get_current_profile_name()}")
     seed = config.getoption("hypothesis_seed", None)
     if seed is not None:
         options.append(f"--hypothesis-seed={seed}")

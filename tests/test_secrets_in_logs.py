@@ -20,7 +20,7 @@ from responses import matchers
 
 from component.oauth import reset_token_cache
 from gorgias_component import gorgias
-from tests.conftest import API_KEY, USERNAME
+from tests.support.mocked_gorgias import API_KEY, USERNAME
 
 BASE = "https://acme.gorgias.com/api"
 MARKER = "visible-marker-42"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,38 +9,37 @@ import responses
 from responses import matchers
 
 from component.errors import AuthError, InputError
+from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}, "settings": []}
 
 
-def test_get_account_requests_the_account(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_get_account_requests_the_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Get Account GETs /account with HTTP Basic auth and no query."""
-    api_mock.add(responses.GET, f"{BASE}/account", json=ACCOUNT, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION, "Accept": "application/json"}),
+    gorgias_api.add(responses.GET, "/account", json=ACCOUNT, match=[
+        matchers.header_matcher({"Accept": "application/json"}),
         matchers.query_param_matcher({}),
     ])
-    assert gorgias.run_action("getAccount", {"debug": "false"}, connection) == {"data": ACCOUNT}
+    assert invoke(gorgias, "getAccount", {"debug": "false"}, connection) == {"data": ACCOUNT}
 
 
-def test_check_connection_is_get_account(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_check_connection_is_get_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """check_connection returns the account when the credentials work."""
-    api_mock.add(responses.GET, f"{BASE}/account", json=ACCOUNT, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/account", json=ACCOUNT, match=[
         matchers.query_param_matcher({}),
     ])
     assert gorgias.check_connection(connection) == {"data": ACCOUNT}
 
 
-def test_get_account_with_a_refused_key_is_an_auth_error(api_mock: responses.RequestsMock,
+def test_get_account_with_a_refused_key_is_an_auth_error(gorgias_api: MockedGorgias,
                                                          connection: dict[str, Any]) -> None:
     """A 401 is an AuthError (an ApiError) whose message carries no secret."""
     error = {"error": {"msg": "Invalid credentials", "data": {"auth": "bad key"}}}
-    api_mock.add(responses.GET, f"{BASE}/account", status=401, json=error)
+    gorgias_api.add(responses.GET, "/account", status=401, json=error)
     with pytest.raises(AuthError) as caught:
-        gorgias.run_action("getAccount", {}, connection)
+        invoke(gorgias, "getAccount", {}, connection)
     assert caught.value.status == 401
     assert caught.value.body == error
     assert str(caught.value) == ("Gorgias answered 401 Unauthorized to GET /account: Invalid credentials (auth: bad key)."
@@ -50,36 +48,36 @@ def test_get_account_with_a_refused_key_is_an_auth_error(api_mock: responses.Req
     assert "k3y-s3cret-value" not in str(caught.value)
 
 
-def test_get_account_takes_no_inputs_but_debug(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_get_account_takes_no_inputs_but_debug(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """An undeclared input is refused before any request."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("getAccount", {"id": 1}, connection)
+        invoke(gorgias, "getAccount", {"id": 1}, connection)
     assert caught.value.key == "id"
     assert str(caught.value) == "Unknown input 'id' for 'getAccount'. Valid inputs: debug."
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_get_account_refuses_a_connection_without_api_key(api_mock: responses.RequestsMock,
+def test_get_account_refuses_a_connection_without_api_key(gorgias_api: MockedGorgias,
                                                           connection: dict[str, Any]) -> None:
     """A connection missing its API key is an InputError naming the field; nothing is sent."""
     del connection["fields"]["apiKey"]
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("getAccount", {}, connection)
+        invoke(gorgias, "getAccount", {}, connection)
     assert caught.value.key == "apiKey"
     assert str(caught.value) == "Connection field 'apiKey' (API Key) is required, but no value was given."
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
 @pytest.mark.parametrize(("field", "label", "shown"), [("username", "Username", '"me\\ud800@acme.com"'),
                                                       ("apiKey", "API Key", "a value of type str")])
 def test_a_lone_surrogate_in_a_credential_is_an_input_error_naming_the_field(
-        api_mock: responses.RequestsMock, connection: dict[str, Any], field: str, label: str, shown: str) -> None:
+        gorgias_api: MockedGorgias, connection: dict[str, Any], field: str, label: str, shown: str) -> None:
     """No header can carry a lone surrogate: the field is refused by name (an API key never shown); nothing is sent."""
     connection["fields"][field] = {"username": "me\ud800@acme.com", "apiKey": "k3y-s3cret\ud800"}[field]
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("getAccount", {}, connection)
+        invoke(gorgias, "getAccount", {}, connection)
     assert caught.value.key == field
     assert str(caught.value) == (f"Connection field '{field}' ({label}): expected text without a lone surrogate such "
                                  f"as \\ud800 (no request can carry one), received {shown}.")
     assert "k3y-s3cret" not in str(caught.value)
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,82 +9,82 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import BASE, MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
 SIGNED = "https://storage.example.com/attachments/12345?X-Signature=abc"
 INPUTS = {"domain_hash": "Hna8kldnmlal", "file_type": "attachment",
           "resource_name": "image-test-c9f158fc-062d-4b00-a826-e29b36852c9b.png"}
 
 
-def test_download_file_returns_the_location_of_the_redirect(api_mock: responses.RequestsMock,
+def test_download_file_returns_the_location_of_the_redirect(gorgias_api: MockedGorgias,
                                                             connection: dict[str, Any]) -> None:
     """The 307's Location is the result; the storage URL is never requested (it is not mocked)."""
-    url = f"{BASE}/attachment/download/Hna8kldnmlal/image-test-c9f158fc-062d-4b00-a826-e29b36852c9b.png"
-    api_mock.add(responses.GET, url, status=307, headers={"Location": SIGNED}, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    path = "/attachment/download/Hna8kldnmlal/image-test-c9f158fc-062d-4b00-a826-e29b36852c9b.png"
+    url = f"{BASE}{path}"
+    gorgias_api.add(responses.GET, path, status=307, headers={"Location": SIGNED}, match=[
         matchers.query_param_matcher({}),
     ])
-    assert gorgias.run_action("downloadFile", {**INPUTS, "debug": "false"}, connection) == {"data": SIGNED}
-    assert [call.request.url for call in api_mock.calls] == [url]
+    assert invoke(gorgias, "downloadFile", {**INPUTS, "debug": "false"}, connection) == {"data": SIGNED}
+    assert [call.request.url for call in gorgias_api.calls] == [url]
 
 
-def test_download_file_url_encodes_each_path_part(api_mock: responses.RequestsMock,
+def test_download_file_url_encodes_each_path_part(gorgias_api: MockedGorgias,
                                                   connection: dict[str, Any]) -> None:
     """Spaces, '#', '?' and '%' in a path part are percent-encoded, so they stay inside that part."""
-    api_mock.add(responses.GET, f"{BASE}/private%20file/download/a%23b/my%20photo%3F%25.png", status=302,
+    gorgias_api.add(responses.GET, "/private%20file/download/a%23b/my%20photo%3F%25.png", status=302,
                  headers={"Location": SIGNED}, match=[matchers.query_param_matcher({})])
     inputs = {"domain_hash": "a#b", "file_type": "private file", "resource_name": "my photo?%.png"}
-    assert gorgias.run_action("downloadFile", inputs, connection) == {"data": SIGNED}
+    assert invoke(gorgias, "downloadFile", inputs, connection) == {"data": SIGNED}
 
 
 @pytest.mark.parametrize(("key", "value"), [("resource_name", "../account"), ("domain_hash", ".."),
                                             ("file_type", "a/b"), ("resource_name", ".")])
-def test_download_file_refuses_path_parts_that_escape(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_download_file_refuses_path_parts_that_escape(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                       key: str, value: str) -> None:
     """A part containing '/' or equal to '.'/'..' is an InputError; nothing is sent."""
     label = {"resource_name": "Resource Name", "domain_hash": "Domain Hash", "file_type": "File Type"}[key]
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("downloadFile", {**INPUTS, key: value}, connection)
+        invoke(gorgias, "downloadFile", {**INPUTS, key: value}, connection)
     assert caught.value.key == key
     assert str(caught.value) == (
         f"Input '{key}' ({label}): expected a single path segment: not empty, without '/', and not '.' or '..', "
         f"received \"{value}\"."
     )
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_download_file_refuses_a_lone_surrogate_in_a_path_part(api_mock: responses.RequestsMock,
+def test_download_file_refuses_a_lone_surrogate_in_a_path_part(gorgias_api: MockedGorgias,
                                                                connection: dict[str, Any]) -> None:
     """A lone surrogate (JSON can carry "\\ud800", a URL cannot) is an InputError naming the part; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("downloadFile", {**INPUTS, "resource_name": "image-\ud800.png"}, connection)
+        invoke(gorgias, "downloadFile", {**INPUTS, "resource_name": "image-\ud800.png"}, connection)
     assert caught.value.key == "resource_name"
     assert str(caught.value) == ("Input 'resource_name' (Resource Name): expected text without a lone surrogate such "
                                  'as \\ud800 (no request can carry one), received "image-\\ud800.png".')
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_download_file_without_a_redirect_is_an_api_error(api_mock: responses.RequestsMock,
+def test_download_file_without_a_redirect_is_an_api_error(gorgias_api: MockedGorgias,
                                                           connection: dict[str, Any]) -> None:
     """A 200 without a redirect is an ApiError saying the redirect to the file is missing."""
-    api_mock.add(responses.GET, f"{BASE}/attachment/download/h/r.png", status=200, body=b"raw bytes")
+    gorgias_api.add(responses.GET, "/attachment/download/h/r.png", status=200, body=b"raw bytes")
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("downloadFile", {**INPUTS, "domain_hash": "h", "resource_name": "r.png"}, connection)
+        invoke(gorgias, "downloadFile", {**INPUTS, "domain_hash": "h", "resource_name": "r.png"}, connection)
     assert caught.value.status == 200
     assert str(caught.value) == (
         "Gorgias answered 200 to GET /attachment/download/h/r.png without the redirect to the file."
     )
 
 
-def test_download_file_of_a_missing_file_is_an_api_error(api_mock: responses.RequestsMock,
+def test_download_file_of_a_missing_file_is_an_api_error(gorgias_api: MockedGorgias,
                                                          connection: dict[str, Any]) -> None:
     """A 404 becomes ApiError with Gorgias's message."""
-    api_mock.add(responses.GET, f"{BASE}/attachment/download/h/r.png", status=404,
+    gorgias_api.add(responses.GET, "/attachment/download/h/r.png", status=404,
                  json={"error": {"msg": "File not found"}})
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("downloadFile", {**INPUTS, "domain_hash": "h", "resource_name": "r.png"}, connection)
+        invoke(gorgias, "downloadFile", {**INPUTS, "domain_hash": "h", "resource_name": "r.png"}, connection)
     assert caught.value.status == 404
     assert caught.value.body == {"error": {"msg": "File not found"}}
     assert str(caught.value) == "Gorgias answered 404 Not Found to GET /attachment/download/h/r.png: File not found."

@@ -10,10 +10,9 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke
 from gorgias_component import gorgias
-
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
+from tests.support.mocked_gorgias import MockedGorgias
 
 
 def raw(**inputs: Any) -> dict[str, Any]:
@@ -22,91 +21,90 @@ def raw(**inputs: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("url", ["/tickets", "tickets", " /tickets "])
-def test_raw_get_sends_the_path_below_the_base_url(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_raw_get_sends_the_path_below_the_base_url(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                    url: str) -> None:
     """The path is appended to the account's base URL and sent with the connection's auth."""
-    api_mock.add(responses.GET, f"{BASE}/tickets", json={"data": []}, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/tickets", json={"data": []}, match=[
         matchers.query_param_matcher({}),
     ])
-    result = gorgias.run_action("rawRequest", raw(method="GET", url=url), connection)
+    result = invoke(gorgias, "rawRequest", raw(method="GET", url=url), connection)
     assert result == {"data": {"data": []}}
 
 
-def test_raw_sends_query_parameters_and_headers(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_raw_sends_query_parameters_and_headers(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Query parameters and headers given as key-value lists, an object or "key:value" strings are all sent."""
-    api_mock.add(responses.GET, f"{BASE}/customers", json={"data": [1]}, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION, "User-Agent": "curl/7.64.1", "X-Trace": "42"}),
+    gorgias_api.add(responses.GET, "/customers", json={"data": [1]}, match=[
+        matchers.header_matcher({"User-Agent": "curl/7.64.1", "X-Trace": "42"}),
         matchers.query_param_matcher({"email": "a@b.c", "limit": "5"}),
     ])
     inputs = raw(method="get", url="/customers", queryParams=[{"key": "email", "value": "a@b.c"},
                                                                {"key": "limit", "value": 5}],
                  headers=["User-Agent: curl/7.64.1", "X-Trace:42"], debugRequest="false")
-    assert gorgias.run_action("rawRequest", inputs, connection) == {"data": {"data": [1]}}
+    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"data": [1]}}
 
 
 @pytest.mark.parametrize("data", ['{"name": "Jo", "tags": [1]}', {"name": "Jo", "tags": [1]}])
-def test_raw_sends_data_as_json(api_mock: responses.RequestsMock, connection: dict[str, Any], data: object) -> None:
+def test_raw_sends_data_as_json(gorgias_api: MockedGorgias, connection: dict[str, Any], data: object) -> None:
     """Data given as a JSON string or an object is sent as a JSON body."""
-    api_mock.add(responses.POST, f"{BASE}/customers", json={"id": 1}, status=201, match=[
+    gorgias_api.add(responses.POST, "/customers", json={"id": 1}, status=201, match=[
         matchers.header_matcher({"Content-Type": "application/json"}),
         matchers.json_params_matcher({"name": "Jo", "tags": [1]}, strict_match=True),
     ])
-    result = gorgias.run_action("rawRequest", raw(method="POST", url="/customers", data=data), connection)
+    result = invoke(gorgias, "rawRequest", raw(method="POST", url="/customers", data=data), connection)
     assert result == {"data": {"id": 1}}
 
 
-def test_raw_sends_text_that_is_not_json_as_is(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_raw_sends_text_that_is_not_json_as_is(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Data that is not JSON is sent verbatim."""
-    api_mock.add(responses.PUT, f"{BASE}/notes/1", status=204, match=[matchers.body_matcher("plain words")])
-    result = gorgias.run_action("rawRequest", raw(method="PUT", url="/notes/1", data="plain words"), connection)
+    gorgias_api.add(responses.PUT, "/notes/1", status=204, match=[matchers.body_matcher("plain words")])
+    result = invoke(gorgias, "rawRequest", raw(method="PUT", url="/notes/1", data="plain words"), connection)
     assert result == {"data": None}
 
 
-def test_raw_sends_form_and_file_data_as_multipart(api_mock: responses.RequestsMock,
+def test_raw_sends_form_and_file_data_as_multipart(gorgias_api: MockedGorgias,
                                                    connection: dict[str, Any]) -> None:
     """formData and fileData go out as one multipart form; fileDataFileNames names the files."""
-    api_mock.add(responses.POST, f"{BASE}/upload", json={"ok": True}, match=[
+    gorgias_api.add(responses.POST, "/upload", json={"ok": True}, match=[
         matchers.multipart_matcher({"file": ("report.txt", b"My File Contents")},
                                    data={"note": "Hello World", "meta": '{"a": 1}'}),
     ])
     inputs = raw(method="POST", url="/upload", fileData=[{"key": "file", "value": "My File Contents"}],
                  fileDataFileNames={"file": "report.txt"},
                  formData=[{"key": "note", "value": "Hello World"}, {"key": "meta", "value": {"a": 1}}])
-    assert gorgias.run_action("rawRequest", inputs, connection) == {"data": {"ok": True}}
+    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"ok": True}}
 
 
-def test_raw_file_data_without_names_uses_the_keys(api_mock: responses.RequestsMock,
+def test_raw_file_data_without_names_uses_the_keys(gorgias_api: MockedGorgias,
                                                    connection: dict[str, Any]) -> None:
     """A file without a declared name is named after its key."""
-    api_mock.add(responses.POST, f"{BASE}/upload", json={"ok": True}, match=[
+    gorgias_api.add(responses.POST, "/upload", json={"ok": True}, match=[
         matchers.multipart_matcher({"example.txt": ("example.txt", b"My File Contents")}),
     ])
     inputs = raw(method="POST", url="/upload", fileData={"example.txt": "My File Contents"})
-    assert gorgias.run_action("rawRequest", inputs, connection) == {"data": {"ok": True}}
+    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"ok": True}}
 
 
-def test_raw_response_type_text_returns_the_body(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_raw_response_type_text_returns_the_body(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """responseType text returns the body as a string, even when it is not JSON."""
-    api_mock.add(responses.GET, f"{BASE}/export.csv", body="id,name\n1,Jo\n", content_type="text/csv")
-    result = gorgias.run_action("rawRequest", raw(method="GET", url="/export.csv", responseType="text"), connection)
+    gorgias_api.add(responses.GET, "/export.csv", body="id,name\n1,Jo\n", content_type="text/csv")
+    result = invoke(gorgias, "rawRequest", raw(method="GET", url="/export.csv", responseType="text"), connection)
     assert result == {"data": "id,name\n1,Jo\n"}
 
 
-def test_raw_response_type_binary_returns_base64_and_content_type(api_mock: responses.RequestsMock,
+def test_raw_response_type_binary_returns_base64_and_content_type(gorgias_api: MockedGorgias,
                                                                   connection: dict[str, Any]) -> None:
     """responseType binary returns the bytes base64-encoded with their content type."""
-    api_mock.add(responses.GET, f"{BASE}/logo.png", body=b"\x89PNG\x00\xff", content_type="image/png")
-    result = gorgias.run_action("rawRequest", raw(method="GET", url="/logo.png", responseType="BINARY"), connection)
+    gorgias_api.add(responses.GET, "/logo.png", body=b"\x89PNG\x00\xff", content_type="image/png")
+    result = invoke(gorgias, "rawRequest", raw(method="GET", url="/logo.png", responseType="BINARY"), connection)
     assert result == {"data": {"contentType": "image/png", "data": base64.b64encode(b"\x89PNG\x00\xff").decode()}}
 
 
-def test_raw_json_response_that_is_not_json_says_what_to_do(api_mock: responses.RequestsMock,
+def test_raw_json_response_that_is_not_json_says_what_to_do(gorgias_api: MockedGorgias,
                                                             connection: dict[str, Any]) -> None:
     """A non-JSON answer with responseType json is an ApiError pointing to text or binary."""
-    api_mock.add(responses.GET, f"{BASE}/page", body="<html>hi</html>", content_type="text/html")
+    gorgias_api.add(responses.GET, "/page", body="<html>hi</html>", content_type="text/html")
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("rawRequest", raw(method="GET", url="/page"), connection)
+        invoke(gorgias, "rawRequest", raw(method="GET", url="/page"), connection)
     assert caught.value.status == 200
     assert caught.value.body == "<html>hi</html>"
     assert str(caught.value) == (
@@ -114,10 +112,10 @@ def test_raw_json_response_that_is_not_json_says_what_to_do(api_mock: responses.
     )
 
 
-def test_raw_timeout_is_given_in_milliseconds(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_raw_timeout_is_given_in_milliseconds(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """The timeout input (ms) becomes the request's timeout in seconds."""
-    api_mock.add(responses.GET, f"{BASE}/account", json={}, match=[matchers.request_kwargs_matcher({"timeout": 2.0})])
-    result = gorgias.run_action("rawRequest", raw(method="GET", url="/account", timeout="2000"), connection)
+    gorgias_api.add(responses.GET, "/account", json={}, match=[matchers.request_kwargs_matcher({"timeout": 2.0})])
+    result = invoke(gorgias, "rawRequest", raw(method="GET", url="/account", timeout="2000"), connection)
     assert result == {"data": {}}
 
 
@@ -136,14 +134,14 @@ def test_raw_timeout_is_given_in_milliseconds(api_mock: responses.RequestsMock, 
          r'received "\\\\evil\\x".'),  # the received value is shown JSON-escaped
     ],
 )
-def test_raw_refuses_urls_that_leave_the_api(api_mock: responses.RequestsMock, connection: dict[str, Any], url: str,
+def test_raw_refuses_urls_that_leave_the_api(gorgias_api: MockedGorgias, connection: dict[str, Any], url: str,
                                              message: str) -> None:
     """Absolute URLs, protocol-relative URLs and dot segments (even encoded) are InputErrors; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("rawRequest", raw(method="GET", url=url), connection)
+        invoke(gorgias, "rawRequest", raw(method="GET", url=url), connection)
     assert caught.value.key == "url"
     assert str(caught.value) == message
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
 @pytest.mark.parametrize(
@@ -163,11 +161,11 @@ def test_raw_refuses_urls_that_leave_the_api(api_mock: responses.RequestsMock, c
          "\"key:value\" strings, received a list of 1 item."),
     ],
 )
-def test_raw_refuses_invalid_inputs(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_raw_refuses_invalid_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                     inputs: dict[str, Any], key: str, message: str) -> None:
     """Invalid Raw Request inputs are InputErrors with the exact message; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("rawRequest", inputs, connection)
+        invoke(gorgias, "rawRequest", inputs, connection)
     assert caught.value.key == key
     assert str(caught.value) == message
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0

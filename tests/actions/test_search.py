@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,34 +9,33 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
 FOUND = {"data": [{"id": 5, "name": "Agent Smith", "email": "user@example.com"}]}
 
 
 @pytest.mark.parametrize("size", ["10", 10])
-def test_search_posts_type_query_and_integer_size(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_search_posts_type_query_and_integer_size(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                   size: object) -> None:
     """Search POSTs /search with size as a JSON integer and returns the 201 answer."""
-    api_mock.add(responses.POST, f"{BASE}/search", json=FOUND, status=201, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.POST, "/search", json=FOUND, status=201, match=[
         matchers.query_param_matcher({}),
         matchers.json_params_matcher({"type": "agent", "query": "user@example.com", "size": 10}, strict_match=True),
     ])
     inputs = {"type": "agent", "query": "user@example.com", "size": size, "debug": "false"}
-    assert gorgias.run_action("search", inputs, connection) == {"data": FOUND}
+    assert invoke(gorgias, "search", inputs, connection) == {"data": FOUND}
 
 
-def test_search_sends_only_the_type_when_nothing_else_is_set(api_mock: responses.RequestsMock,
+def test_search_sends_only_the_type_when_nothing_else_is_set(gorgias_api: MockedGorgias,
                                                              connection: dict[str, Any]) -> None:
     """Unset query and size are not sent."""
-    api_mock.add(responses.POST, f"{BASE}/search", json={"data": []}, status=201, match=[
+    gorgias_api.add(responses.POST, "/search", json={"data": []}, status=201, match=[
         matchers.json_params_matcher({"type": "customer_channel_email"}, strict_match=True),
     ])
     inputs = {"type": "customer_channel_email", "query": "", "size": None}
-    assert gorgias.run_action("search", inputs, connection) == {"data": {"data": []}}
+    assert invoke(gorgias, "search", inputs, connection) == {"data": {"data": []}}
 
 
 @pytest.mark.parametrize(
@@ -53,23 +51,23 @@ def test_search_sends_only_the_type_when_nothing_else_is_set(api_mock: responses
         ({"type": "tag", "size": 0}, "size", "Input 'size' (Size): expected a whole number from 1 to 50, received 0."),
     ],
 )
-def test_search_refuses_invalid_inputs(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_search_refuses_invalid_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                        inputs: dict[str, Any], key: str, message: str) -> None:
     """A missing or unknown type and an out-of-range size are InputErrors; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("search", inputs, connection)
+        invoke(gorgias, "search", inputs, connection)
     assert caught.value.key == key
     assert str(caught.value) == message
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_search_rejected_by_gorgias_is_an_api_error(api_mock: responses.RequestsMock,
+def test_search_rejected_by_gorgias_is_an_api_error(gorgias_api: MockedGorgias,
                                                     connection: dict[str, Any]) -> None:
     """A 400 becomes ApiError with Gorgias's message and field errors."""
     error = {"error": {"msg": "Invalid search", "data": {"query": ["Too short.", "Try again."]}}}
-    api_mock.add(responses.POST, f"{BASE}/search", status=400, json=error)
+    gorgias_api.add(responses.POST, "/search", status=400, json=error)
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("search", {"type": "tag", "query": "a"}, connection)
+        invoke(gorgias, "search", {"type": "tag", "query": "a"}, connection)
     assert caught.value.status == 400
     assert caught.value.body == error
     assert str(caught.value) == (

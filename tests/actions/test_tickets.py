@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from typing import Any
 
@@ -11,17 +10,17 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
 WHEN = "2020-01-27T10:42:21.468912"
 MESSAGE = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello",
            "source": {"type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
 TICKET = {"id": 1234, "status": "open", "subject": "Can I get a refund?"}
 
 
-def test_create_ticket_converts_and_sends_every_documented_input(api_mock: responses.RequestsMock,
+def test_create_ticket_converts_and_sends_every_documented_input(gorgias_api: MockedGorgias,
                                                                  connection: dict[str, Any]) -> None:
     """Tags become [{"name": ...}], meta an object, string booleans booleans, code inputs objects."""
     body = {
@@ -33,8 +32,7 @@ def test_create_ticket_converts_and_sends_every_documented_input(api_mock: respo
         "tags": [{"name": "refund"}, {"name": "vip"}], "trashed_datetime": WHEN, "updated_datetime": WHEN,
         "via": "api",
     }
-    api_mock.add(responses.POST, f"{BASE}/tickets", json=TICKET, status=201, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.POST, "/tickets", json=TICKET, status=201, match=[
         matchers.query_param_matcher({}),
         matchers.json_params_matcher(body, strict_match=True),
     ])
@@ -47,17 +45,17 @@ def test_create_ticket_converts_and_sends_every_documented_input(api_mock: respo
         "subject": "Can I get a refund?", "tags": ["refund", "vip"], "trashed_datetime": WHEN,
         "updated_datetime": WHEN, "via": "api", "debug": "false",
     }
-    assert gorgias.run_action("createTicket", inputs, connection) == {"data": TICKET}
+    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
 
 
-def test_create_ticket_sends_the_default_status_open(api_mock: responses.RequestsMock,
+def test_create_ticket_sends_the_default_status_open(gorgias_api: MockedGorgias,
                                                      connection: dict[str, Any]) -> None:
     """With only messages set, the body is the messages and the documented default status "open"."""
-    api_mock.add(responses.POST, f"{BASE}/tickets", json=TICKET, match=[
+    gorgias_api.add(responses.POST, "/tickets", json=TICKET, match=[
         matchers.json_params_matcher({"messages": [MESSAGE], "status": "open"}, strict_match=True),
     ])
     inputs = {"messages": json.dumps([MESSAGE]), "subject": "", "tags": None, "meta": None, "status": ""}
-    assert gorgias.run_action("createTicket", inputs, connection) == {"data": TICKET}
+    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
 
 
 @pytest.mark.parametrize(
@@ -68,16 +66,16 @@ def test_create_ticket_sends_the_default_status_open(api_mock: responses.Request
         ("url:https://x.test/a", [], {"url": "https://x.test/a"}, []),
     ],
 )
-def test_create_ticket_accepts_every_form_of_meta_and_tags(api_mock: responses.RequestsMock,
+def test_create_ticket_accepts_every_form_of_meta_and_tags(gorgias_api: MockedGorgias,
                                                            connection: dict[str, Any], meta: object, tags: object,
                                                            sent_meta: dict[str, Any], sent_tags: list[Any]) -> None:
     """Meta given as an object or "key:value" strings and tags as one string or a list are converted."""
-    api_mock.add(responses.POST, f"{BASE}/tickets", json=TICKET, match=[
+    gorgias_api.add(responses.POST, "/tickets", json=TICKET, match=[
         matchers.json_params_matcher({"messages": [MESSAGE], "status": "open", "meta": sent_meta, "tags": sent_tags},
                                      strict_match=True),
     ])
     inputs = {"messages": [MESSAGE], "meta": meta, "tags": tags}
-    assert gorgias.run_action("createTicket", inputs, connection) == {"data": TICKET}
+    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
 
 
 @pytest.mark.parametrize(
@@ -101,23 +99,23 @@ def test_create_ticket_accepts_every_form_of_meta_and_tags(api_mock: responses.R
          "Input 'assignee_team' (Assignee Team): at assignee_team: 'id' is a required property."),
     ],
 )
-def test_create_ticket_refuses_invalid_inputs_before_sending(api_mock: responses.RequestsMock,
+def test_create_ticket_refuses_invalid_inputs_before_sending(gorgias_api: MockedGorgias,
                                                              connection: dict[str, Any], inputs: dict[str, Any],
                                                              key: str, message: str) -> None:
     """Each invalid input is an InputError naming it, with the exact expected/received message."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("createTicket", inputs, connection)
+        invoke(gorgias, "createTicket", inputs, connection)
     assert caught.value.key == key
     assert str(caught.value) == message
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_create_ticket_5xx_is_not_sent_twice(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_create_ticket_5xx_is_not_sent_twice(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """A POST answered 500 is not retried (it may have been processed) and the error says so."""
-    api_mock.add(responses.POST, f"{BASE}/tickets", json={"error": {"msg": "Internal error"}}, status=500)
+    gorgias_api.add(responses.POST, "/tickets", json={"error": {"msg": "Internal error"}}, status=500)
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("createTicket", {"messages": [MESSAGE]}, connection)
-    assert len(api_mock.calls) == 1
+        invoke(gorgias, "createTicket", {"messages": [MESSAGE]}, connection)
+    assert len(gorgias_api.calls) == 1
     assert caught.value.status == 500
     assert str(caught.value) == (
         "Gorgias answered 500 Internal Server Error to POST /tickets: Internal error. The write may or may not "
@@ -133,54 +131,51 @@ def test_create_ticket_5xx_is_not_sent_twice(api_mock: responses.RequestsMock, c
         (["custom_fields", "tags"], {"relationships": ["custom_fields", "tags"]}),
     ],
 )
-def test_get_ticket_repeats_the_relationships_key(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_get_ticket_repeats_the_relationships_key(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                   relationships: object, query: dict[str, Any]) -> None:
     """Get Ticket GETs /tickets/{id}; each relationship is its own `relationships=` parameter."""
-    api_mock.add(responses.GET, f"{BASE}/tickets/1234", json=TICKET, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/tickets/1234", json=TICKET, match=[
         matchers.query_param_matcher(query),
     ])
     inputs = {"id": "1234", "relationships": relationships}
-    assert gorgias.run_action("getTicket", inputs, connection) == {"data": TICKET}
+    assert invoke(gorgias, "getTicket", inputs, connection) == {"data": TICKET}
 
 
-def test_get_ticket_retries_a_5xx_once_then_succeeds(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_get_ticket_retries_a_5xx_once_then_succeeds(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                       sleeps: list[float]) -> None:
     """A GET answered 503 is sent again after a short backoff."""
-    api_mock.add(responses.GET, f"{BASE}/tickets/1234", status=503, json={"error": {"msg": "busy"}})
-    api_mock.add(responses.GET, f"{BASE}/tickets/1234", json=TICKET)
-    assert gorgias.run_action("getTicket", {"id": 1234}, connection) == {"data": TICKET}
-    assert len(api_mock.calls) == 2
+    gorgias_api.add(responses.GET, "/tickets/1234", status=503, json={"error": {"msg": "busy"}})
+    gorgias_api.add(responses.GET, "/tickets/1234", json=TICKET)
+    assert invoke(gorgias, "getTicket", {"id": 1234}, connection) == {"data": TICKET}
+    assert len(gorgias_api.calls) == 2
     assert len(sleeps) == 1 and sleeps[0] > 0
 
 
-def test_delete_ticket_returns_success_on_204(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_delete_ticket_returns_success_on_204(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Delete Ticket DELETEs /tickets/{id} and returns the documented success message."""
-    api_mock.add(responses.DELETE, f"{BASE}/tickets/1234", status=204, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.DELETE, "/tickets/1234", status=204, match=[
         matchers.query_param_matcher({}),
     ])
-    assert gorgias.run_action("deleteTicket", {"id": 1234}, connection) == {"data": {"message": "Success"}}
+    assert invoke(gorgias, "deleteTicket", {"id": 1234}, connection) == {"data": {"message": "Success"}}
 
 
-def test_delete_ticket_forbidden_is_an_api_error(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_delete_ticket_forbidden_is_an_api_error(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """A 403 answer is an ApiError (an auth error) with Gorgias's message."""
-    api_mock.add(responses.DELETE, f"{BASE}/tickets/1234", status=403,
+    gorgias_api.add(responses.DELETE, "/tickets/1234", status=403,
                  json={"error": {"msg": "You don't have the permission to do that."}})
     with pytest.raises(ApiError) as caught:
-        gorgias.run_action("deleteTicket", {"id": "1234"}, connection)
+        invoke(gorgias, "deleteTicket", {"id": "1234"}, connection)
     assert caught.value.status == 403
     assert str(caught.value) == (
         "Gorgias answered 403 Forbidden to DELETE /tickets/1234: You don't have the permission to do that."
     )
 
 
-def test_list_tickets_sends_filters_and_repeats_ticket_ids(api_mock: responses.RequestsMock,
+def test_list_tickets_sends_filters_and_repeats_ticket_ids(gorgias_api: MockedGorgias,
                                                            connection: dict[str, Any], list_page: Any) -> None:
     """List Tickets sends every set filter, one `ticket_ids=` per id, and the user's limit and cursor."""
     page = list_page("/tickets", [TICKET], next_cursor="n")
-    api_mock.add(responses.GET, f"{BASE}/tickets", json=page, match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/tickets", json=page, match=[
         matchers.query_param_matcher({
             "customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
             "rule_id": "21", "ticket_ids": ["1234567890", "5"], "view_id": "22", "limit": "30", "cursor": "abc",
@@ -189,46 +184,46 @@ def test_list_tickets_sends_filters_and_repeats_ticket_ids(api_mock: responses.R
     inputs = {"customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
               "rule_id": 21, "ticket_ids": ["1234567890", 5], "view_id": "22", "limit": 30, "cursor": "abc",
               "debug": "false", "fetchAll": False}
-    assert gorgias.run_action("listTickets", inputs, connection) == {"data": page}
+    assert invoke(gorgias, "listTickets", inputs, connection) == {"data": page}
 
 
-def test_list_tickets_refuses_a_bad_ticket_id_in_the_list(api_mock: responses.RequestsMock,
+def test_list_tickets_refuses_a_bad_ticket_id_in_the_list(gorgias_api: MockedGorgias,
                                                           connection: dict[str, Any]) -> None:
     """One non-numeric id among ticket_ids is an InputError; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("listTickets", {"ticket_ids": ["1", "two"]}, connection)
+        invoke(gorgias, "listTickets", {"ticket_ids": ["1", "two"]}, connection)
     assert caught.value.key == "ticket_ids"
     assert str(caught.value) == (
         "Input 'ticket_ids' (Ticket IDs): expected a list of positive integer ids, received a list of 2 items."
     )
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
 @pytest.mark.parametrize(("limit", "received"), [("0", '"0"'), (101, "101")])
-def test_list_tickets_refuses_a_limit_outside_1_to_100(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_list_tickets_refuses_a_limit_outside_1_to_100(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                        limit: object, received: str) -> None:
     """A limit outside 1-100 is an InputError and no request is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_action("listTickets", {"limit": limit}, connection)
+        invoke(gorgias, "listTickets", {"limit": limit}, connection)
     assert caught.value.key == "limit"
     assert str(caught.value) == f"Input 'limit' (Limit): expected a whole number from 1 to 100, received {received}."
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_list_tickets_fetch_all_returns_every_ticket(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_list_tickets_fetch_all_returns_every_ticket(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                      list_page: Any) -> None:
     """fetchAll follows next_cursor with limit=100, keeps filters and order_by, and nulls both cursors."""
     tickets = [{"id": n} for n in range(1, 6)]
     filters = {"view_id": "22", "ticket_ids": ["1", "2"], "order_by": "updated_datetime:asc"}
-    api_mock.add(responses.GET, f"{BASE}/tickets", json=list_page("/tickets", tickets[:2], next_cursor="p2"),
+    gorgias_api.add(responses.GET, "/tickets", json=list_page("/tickets", tickets[:2], next_cursor="p2"),
                  match=[matchers.query_param_matcher({**filters, "limit": "100"})])
-    api_mock.add(responses.GET, f"{BASE}/tickets", json=list_page("/tickets", tickets[2:4], next_cursor="p3"),
+    gorgias_api.add(responses.GET, "/tickets", json=list_page("/tickets", tickets[2:4], next_cursor="p3"),
                  match=[matchers.query_param_matcher({**filters, "limit": "100", "cursor": "p2"})])
-    api_mock.add(responses.GET, f"{BASE}/tickets", json=list_page("/tickets", tickets[4:], prev_cursor="p2"),
+    gorgias_api.add(responses.GET, "/tickets", json=list_page("/tickets", tickets[4:], prev_cursor="p2"),
                  match=[matchers.query_param_matcher({**filters, "limit": "100", "cursor": "p3"})])
     inputs = {"view_id": 22, "ticket_ids": ["1", "2"], "order_by": "updated_datetime:asc", "fetchAll": "true",
               "limit": 10, "cursor": "ignored"}
-    assert gorgias.run_action("listTickets", inputs, connection) == {"data": {
+    assert invoke(gorgias, "listTickets", inputs, connection) == {"data": {
         "data": tickets, "object": "list", "uri": "/tickets", "meta": {"prev_cursor": None, "next_cursor": None},
     }}
 

@@ -147,7 +147,7 @@ def failure(call: Any, *args: Any, **kwargs: Any) -> ComponentError:
          'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
          "connection's fields), but \"key\" and \"fields\" are missing."),
         ({"key": "apiKey", "fields": "domain=acme"}, "connection",
-         "Connection 'apiKey': expected 'fields' to be an object, received \"domain=acme\"."),
+         "Connection 'apiKey': expected 'fields' to be an object, received a string."),  # never quoted (issue 9)
         ({"key": "apiKey"}, "connection",
          'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
          "connection's fields), but \"fields\" is missing."),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,31 +9,29 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke_data_source
 from gorgias_component import gorgias
-
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
+from tests.support.mocked_gorgias import MockedGorgias
 
 
 @pytest.mark.parametrize("created_datetime", ['{"gte": "2024-08-01T00:00:00"}', {"gte": "2024-08-01T00:00:00"}])
-def test_select_event_fetches_every_page_with_the_filters(api_mock: responses.RequestsMock,
+def test_select_event_fetches_every_page_with_the_filters(gorgias_api: MockedGorgias,
                                                           connection: dict[str, Any], list_page: Any,
                                                           created_datetime: object) -> None:
     """Comparators, object filters and repeated types/user_ids are kept on every page of 100."""
     filters = {"created_datetime[gte]": "2024-08-01T00:00:00", "object_id": "5190131059", "object_type": "Ticket",
                "types": ["ticket-created", "ticket-updated"], "user_ids": ["1", "2"]}
-    api_mock.add(responses.GET, f"{BASE}/events", match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/events", match=[
         matchers.query_param_matcher({**filters, "limit": "100"}),
     ], json=list_page("/events", [{"id": 1, "type": "ticket-created", "created_datetime": "2024-08-20T10:45:00Z"}],
                       next_cursor="e2"))
-    api_mock.add(responses.GET, f"{BASE}/events", match=[
+    gorgias_api.add(responses.GET, "/events", match=[
         matchers.query_param_matcher({**filters, "limit": "100", "cursor": "e2"}),
     ], json=list_page("/events", [{"id": 2, "type": "ticket-updated",
                                    "created_datetime": "2024-08-21T12:10:59.123456"}]))
     inputs = {"created_datetime": created_datetime, "object_id": 5190131059, "object_type": "ticket",
               "types": ["ticket-created", "ticket-updated"], "user_ids": [1, "2"]}
-    assert gorgias.run_data_source("selectEvent", inputs, connection) == {"result": [
+    assert invoke_data_source(gorgias, "selectEvent", inputs, connection) == {"result": [
         {"key": "1", "label": "ticket-created · 2024-08-20 10:45"},
         {"key": "2", "label": "ticket-updated · 2024-08-21 12:10"},
     ]}
@@ -48,35 +45,35 @@ def test_select_event_fetches_every_page_with_the_filters(api_mock: responses.Re
         ({"id": 9}, "Event #9"),
     ],
 )
-def test_select_event_labels_are_never_empty(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_select_event_labels_are_never_empty(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                              list_page: Any, event: dict[str, Any], label: str) -> None:
     """Without a date the label is the type; without a type it is "Event #{id}"."""
-    api_mock.add(responses.GET, f"{BASE}/events", json=list_page("/events", [event]),
+    gorgias_api.add(responses.GET, "/events", json=list_page("/events", [event]),
                  match=[matchers.query_param_matcher({"limit": "100"})])
-    assert gorgias.run_data_source("selectEvent", {}, connection) == {"result": [{"key": str(event["id"]),
+    assert invoke_data_source(gorgias, "selectEvent", {}, connection) == {"result": [{"key": str(event["id"]),
                                                                                   "label": label}]}
 
 
-def test_select_event_refuses_unknown_comparators(api_mock: responses.RequestsMock,
+def test_select_event_refuses_unknown_comparators(gorgias_api: MockedGorgias,
                                                   connection: dict[str, Any]) -> None:
     """A comparator other than gt/gte/lt/lte is an InputError naming the input; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_data_source("selectEvent", {"created_datetime": {"since": "2024"}}, connection)
+        invoke_data_source(gorgias, "selectEvent", {"created_datetime": {"since": "2024"}}, connection)
     assert caught.value.key == "created_datetime"
     assert str(caught.value) == (
         "Input 'created_datetime' (Created Datetime): at created_datetime: Additional properties are not allowed "
         "('since' was unexpected)."
     )
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_select_event_api_failure_is_an_api_error(api_mock: responses.RequestsMock,
+def test_select_event_api_failure_is_an_api_error(gorgias_api: MockedGorgias,
                                                   connection: dict[str, Any]) -> None:
     """A Gorgias 400 becomes ApiError with status, body and message."""
     error = {"error": {"msg": "Invalid filter", "data": {"types": ["Unknown type."]}}}
-    api_mock.add(responses.GET, f"{BASE}/events", status=400, json=error)
+    gorgias_api.add(responses.GET, "/events", status=400, json=error)
     with pytest.raises(ApiError) as caught:
-        gorgias.run_data_source("selectEvent", {"types": "nope"}, connection)
+        invoke_data_source(gorgias, "selectEvent", {"types": "nope"}, connection)
     assert caught.value.status == 400
     assert caught.value.body == error
     assert str(caught.value) == "Gorgias answered 400 Bad Request to GET /events: Invalid filter (types: Unknown type.)."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,24 +9,23 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError
+from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
 LONG = "Hello, I can't place an order on your site, it says: I don't have enough credit. How can I add some?"
 
 
-def test_select_message_fetches_every_page_of_the_ticket(api_mock: responses.RequestsMock,
+def test_select_message_fetches_every_page_of_the_ticket(gorgias_api: MockedGorgias,
                                                          connection: dict[str, Any], list_page: Any) -> None:
     """ticket_id is kept on every page of 100; keys are the message ids as strings."""
-    api_mock.add(responses.GET, f"{BASE}/messages", match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/messages", match=[
         matchers.query_param_matcher({"ticket_id": "353768814", "limit": "100"}),
     ], json=list_page("/messages", [{"id": 1, "subject": "Order issue"}], next_cursor="m2"))
-    api_mock.add(responses.GET, f"{BASE}/messages", match=[
+    gorgias_api.add(responses.GET, "/messages", match=[
         matchers.query_param_matcher({"ticket_id": "353768814", "limit": "100", "cursor": "m2"}),
     ], json=list_page("/messages", [{"id": 2, "subject": "Re: Order issue"}]))
-    assert gorgias.run_data_source("selectMessage", {"ticket_id": "353768814"}, connection) == {"result": [
+    assert invoke_data_source(gorgias, "selectMessage", {"ticket_id": "353768814"}, connection) == {"result": [
         {"key": "1", "label": "Order issue"},
         {"key": "2", "label": "Re: Order issue"},
     ]}
@@ -43,34 +41,34 @@ def test_select_message_fetches_every_page_of_the_ticket(api_mock: responses.Req
         ({"id": 4, "subject": None, "body_text": ""}, "Message #4"),
     ],
 )
-def test_select_message_labels_are_readable_and_never_empty(api_mock: responses.RequestsMock,
+def test_select_message_labels_are_readable_and_never_empty(gorgias_api: MockedGorgias,
                                                             connection: dict[str, Any], list_page: Any,
                                                             message: dict[str, Any], label: str) -> None:
     """The subject, else the text cut to 60 characters with "…", else "Message #{id}"."""
-    api_mock.add(responses.GET, f"{BASE}/messages", json=list_page("/messages", [message]),
+    gorgias_api.add(responses.GET, "/messages", json=list_page("/messages", [message]),
                  match=[matchers.query_param_matcher({"limit": "100"})])
-    result = gorgias.run_data_source("selectMessage", {}, connection)
+    result = invoke_data_source(gorgias, "selectMessage", {}, connection)
     assert result == {"result": [{"key": str(message["id"]), "label": label}]}
     assert len(result["result"][0]["label"]) <= 60
 
 
-def test_select_message_refuses_a_bad_ticket_id(api_mock: responses.RequestsMock,
+def test_select_message_refuses_a_bad_ticket_id(gorgias_api: MockedGorgias,
                                                 connection: dict[str, Any]) -> None:
     """A ticket id that is not a positive integer is an InputError; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_data_source("selectMessage", {"ticket_id": "#12"}, connection)
+        invoke_data_source(gorgias, "selectMessage", {"ticket_id": "#12"}, connection)
     assert caught.value.key == "ticket_id"
     assert str(caught.value) == "Input 'ticket_id' (Ticket ID): expected a positive integer id, received \"#12\"."
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_select_message_api_failure_is_an_api_error(api_mock: responses.RequestsMock,
+def test_select_message_api_failure_is_an_api_error(gorgias_api: MockedGorgias,
                                                     connection: dict[str, Any]) -> None:
     """A Gorgias 404 becomes ApiError with status, body and message."""
     error = {"error": {"msg": "Ticket not found", "data": {"ticket_id": "5"}}}
-    api_mock.add(responses.GET, f"{BASE}/messages", status=404, json=error)
+    gorgias_api.add(responses.GET, "/messages", status=404, json=error)
     with pytest.raises(ApiError) as caught:
-        gorgias.run_data_source("selectMessage", {"ticket_id": 5}, connection)
+        invoke_data_source(gorgias, "selectMessage", {"ticket_id": 5}, connection)
     assert caught.value.status == 404
     assert caught.value.body == error
     assert str(caught.value) == "Gorgias answered 404 Not Found to GET /messages: Ticket not found (ticket_id: 5)."

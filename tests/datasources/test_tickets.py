@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import pytest
@@ -10,68 +9,66 @@ import responses
 from responses import matchers
 
 from component.errors import ApiError, InputError, UnknownKeyError
+from component.testing import invoke_data_source
 from gorgias_component import gorgias
-
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(b"me@acme.com:k3y-s3cret-value").decode()
+from tests.support.mocked_gorgias import MockedGorgias
 
 
-def test_select_ticket_fetches_every_page_with_the_filters(api_mock: responses.RequestsMock,
+def test_select_ticket_fetches_every_page_with_the_filters(gorgias_api: MockedGorgias,
                                                            connection: dict[str, Any], list_page: Any) -> None:
     """Every filter is kept on every page of 100; a ticket without subject is "Ticket #{id}"."""
     filters = {"customer_id": "4", "rule_id": "21", "view_id": "22"}
-    api_mock.add(responses.GET, f"{BASE}/tickets", match=[
-        matchers.header_matcher({"Authorization": AUTHORIZATION}),
+    gorgias_api.add(responses.GET, "/tickets", match=[
         matchers.query_param_matcher({**filters, "limit": "100"}),
     ], json=list_page("/tickets", [{"id": 1, "subject": "Can I get a refund?"}], next_cursor="t2"))
-    api_mock.add(responses.GET, f"{BASE}/tickets", match=[
+    gorgias_api.add(responses.GET, "/tickets", match=[
         matchers.query_param_matcher({**filters, "limit": "100", "cursor": "t2"}),
     ], json=list_page("/tickets", [{"id": 2, "subject": None}, {"id": 3, "subject": "  Where\nis  it? "}]))
     inputs = {"customer_id": 4, "rule_id": "21", "view_id": 22}
-    assert gorgias.run_data_source("selectTicket", inputs, connection) == {"result": [
+    assert invoke_data_source(gorgias, "selectTicket", inputs, connection) == {"result": [
         {"key": "1", "label": "#1 Can I get a refund?"},
         {"key": "2", "label": "Ticket #2"},
         {"key": "3", "label": "#3 Where is it?"},
     ]}
 
 
-def test_select_ticket_with_no_tickets_is_an_empty_list(api_mock: responses.RequestsMock,
+def test_select_ticket_with_no_tickets_is_an_empty_list(gorgias_api: MockedGorgias,
                                                         connection: dict[str, Any], list_page: Any) -> None:
     """No tickets gives no options, and unset filters are not sent."""
-    api_mock.add(responses.GET, f"{BASE}/tickets", json=list_page("/tickets", []),
+    gorgias_api.add(responses.GET, "/tickets", json=list_page("/tickets", []),
                  match=[matchers.query_param_matcher({"limit": "100"})])
-    assert gorgias.run_data_source("selectTicket", {"view_id": "", "rule_id": None}, connection) == {"result": []}
+    assert invoke_data_source(gorgias, "selectTicket", {"view_id": "", "rule_id": None}, connection) == {"result": []}
 
 
-def test_select_ticket_refuses_a_bad_customer_id(api_mock: responses.RequestsMock,
+def test_select_ticket_refuses_a_bad_customer_id(gorgias_api: MockedGorgias,
                                                  connection: dict[str, Any]) -> None:
     """A customer id that is not a positive integer is an InputError; nothing is sent."""
     with pytest.raises(InputError) as caught:
-        gorgias.run_data_source("selectTicket", {"customer_id": "-4"}, connection)
+        invoke_data_source(gorgias, "selectTicket", {"customer_id": "-4"}, connection)
     assert caught.value.key == "customer_id"
     assert str(caught.value) == "Input 'customer_id' (Customer ID): expected a positive integer id, received \"-4\"."
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_select_ticket_api_failure_is_an_api_error(api_mock: responses.RequestsMock,
+def test_select_ticket_api_failure_is_an_api_error(gorgias_api: MockedGorgias,
                                                    connection: dict[str, Any]) -> None:
     """A Gorgias 400 becomes ApiError with status, body and message."""
     error = {"error": {"msg": "Bad filter"}}
-    api_mock.add(responses.GET, f"{BASE}/tickets", status=400, json=error)
+    gorgias_api.add(responses.GET, "/tickets", status=400, json=error)
     with pytest.raises(ApiError) as caught:
-        gorgias.run_data_source("selectTicket", {"rule_id": 1}, connection)
+        invoke_data_source(gorgias, "selectTicket", {"rule_id": 1}, connection)
     assert caught.value.status == 400
     assert caught.value.body == error
     assert str(caught.value) == "Gorgias answered 400 Bad Request to GET /tickets: Bad filter."
 
 
-def test_unknown_data_source_key_suggests_the_closest(api_mock: responses.RequestsMock,
+def test_unknown_data_source_key_suggests_the_closest(gorgias_api: MockedGorgias,
                                                       connection: dict[str, Any]) -> None:
     """A misspelt data source key is an UnknownKeyError with a did-you-mean hint."""
     with pytest.raises(UnknownKeyError) as caught:
-        gorgias.run_data_source("selectTickets", {}, connection)
+        invoke_data_source(gorgias, "selectTickets", {}, connection)
     assert caught.value.key == "selectTickets"
     assert str(caught.value) == (
         "Unknown data source \"selectTickets\" in component 'gorgias'. Did you mean 'selectTicket'?"
     )
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
