@@ -14,12 +14,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from component.errors import DefinitionError, InputError
+from component.instants import instant
 from component.jsonschemas import SchemaRef
 from component.redaction import MASK
 from component.suggestions import did_you_mean
@@ -40,6 +40,7 @@ __all__ = [
     "Limit",
     "Password",
     "PathSegment",
+    "SomeIds",
     "StringBool",
     "Text",
     "TextList",
@@ -184,6 +185,13 @@ def _id_list(value: Any) -> list[int]:
         raise Invalid("a list of positive integer ids") from None
 
 
+def _some_ids(value: Any) -> list[int]:
+    ids = _id_list(value)
+    if not ids:
+        raise Invalid("at least one positive integer id")
+    return ids
+
+
 _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:value" strings'
 
 
@@ -216,7 +224,7 @@ def _key_values(value: Any) -> dict[str, Any]:
 def _datetime(value: Any) -> str:
     text = _text(value).strip()
     try:
-        datetime.fromisoformat(text)
+        instant(text)  # naive (UTC) or with an offset: both are instants
     except ValueError:
         raise Invalid("an ISO 8601 date-time such as 2020-01-27T10:42:21.468912") from None
     return text
@@ -237,6 +245,10 @@ TextList = Annotated[
     list[str], Kind("string", _text_list, {"type": "array", "items": {"type": "string"}}, "valuelist")
 ]
 IdList = Annotated[list[int], Kind("string", _id_list, {"type": "array", "items": _ID_SCHEMA}, "valuelist")]
+# Ids of objects a bulk operation acts on: never empty, so leaving it empty cannot mean "every object".
+SomeIds = Annotated[
+    list[int], Kind("string", _some_ids, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}, "valuelist")
+]
 KeyValues = Annotated[
     dict[str, Any],
     Kind(
@@ -328,6 +340,7 @@ class InputSpec:
     example: str | None = None
     comments: str | None = None
     schema: SchemaRef | None = None
+    data_source: str | None = None  # the picklist whose option keys are valid values
     json_example: Any = None  # a JSON value for the JSON Schema's `examples`, when `example` is not one
 
     @property
@@ -344,6 +357,7 @@ class InputSpec:
             "example": self.example,
             "comments": self.comments,
             "collection": self.kind.collection,
+            "dataSource": self.data_source,
         }
 
     def json_schema(self) -> dict[str, Any]:
@@ -361,9 +375,12 @@ class InputSpec:
         """The example as a JSON value valid for the input's schema: `json_example`, or the documented one converted."""
         if self.json_example is not None or self.example is None:
             return self.json_example
-        if self.kind.type != "boolean" and self.kind.collection is None:
+        if self.kind.type not in ("boolean", "code") and self.kind.collection is None:
             return self.example
-        value = self.kind.convert(self.example)  # "true" -> true, "tag1" -> ["tag1"], "k:v" -> {"k": "v"}
+        try:
+            value = self.kind.convert(self.example)  # "true" -> true, "tag1" -> ["tag1"], "k:v" -> {"k": "v"}
+        except Invalid:
+            return None  # not JSON (the documentation's JavaScript, say): give a json_example instead
         if self.kind.collection == "keyvaluelist":
             return [{"key": key, "value": item} for key, item in value.items()]
         return value
@@ -387,15 +404,16 @@ def Input(
     example: str | None = None,
     comments: str | None = None,
     schema: SchemaRef | None = None,
+    data_source: str | None = None,
     json_example: Any = None,
 ) -> Any:
-    """Declare an input field: its label and documented metadata (strings, as documented).
+    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist.
 
     `json_example` is a JSON value shown in the input's JSON Schema instead of `example`, for an input
     whose documentation gives no example or one that is not valid JSON.
     """
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema, "json_example": json_example}
+            "comments": comments, "schema": schema, "data_source": data_source, "json_example": json_example}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -439,7 +457,7 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"], meta.get("json_example"))
+                          meta["comments"], meta["schema"], meta["data_source"], meta["json_example"])
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)

@@ -23,6 +23,7 @@ SCHEMA_NAMES = [
     "channels",
     "created_datetime",
     "customer",
+    "decoration",
     "messages",
     "receiver",
     "sender",
@@ -113,6 +114,7 @@ VALID: dict[str, list[Any]] = {
         [{"url": "https://example.com/b.png", "name": "b.png", "public": False, "extra": {"any": ["thing"]}}],
         [],
     ],
+    "decoration": [{"color": "#F58D86"}, {"color": "#00aaFF"}],
     "created_datetime": [
         {"gte": "2024-01-01T00:00:00Z"},
         {"gt": "2024-01-01T00:00:00+02:00", "lt": "2024-02-01T00:00:00Z"},
@@ -147,6 +149,7 @@ INVALID: dict[str, list[Any]] = {
         [{"url": "https://example.com/a.pdf", "name": "a.pdf", "size": -1}],
         {"url": "https://example.com/a.pdf", "name": "a.pdf"},
     ],
+    "decoration": [{}, {"color": "red"}, {"color": "#F58D86", "font": "bold"}, "#F58D86"],
     "created_datetime": [{}, {"after": "2024-01-01T00:00:00Z"}, {"gt": 1704067200}, ["2024-01-01T00:00:00Z"]],
 }
 

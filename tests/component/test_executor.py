@@ -189,6 +189,7 @@ def test_a_token_that_is_not_an_object_is_described_by_its_type_only(token: Any,
 
 
 ALL_ACTIONS = ", ".join(action.key for action in gorgias.actions)
+ALL_SOURCES = ", ".join(source.key for source in gorgias.data_sources)
 
 
 @pytest.mark.parametrize(
@@ -202,8 +203,7 @@ ALL_ACTIONS = ", ".join(action.key for action in gorgias.actions)
         ("run_data_source", "selectTickets", "selectTickets", "data source",
          "Unknown data source \"selectTickets\" in component 'gorgias'. Did you mean 'selectTicket'?"),
         ("run_data_source", "pick", "pick", "data source",
-         "Unknown data source \"pick\" in component 'gorgias'. "
-         "Valid data source keys: selectCustomer, selectEvent, selectMessage, selectTicket."),
+         f"Unknown data source \"pick\" in component 'gorgias'. Valid data source keys: {ALL_SOURCES}."),
         ("iter_items", "listTicket", "listTicket", "action",
          "Unknown action \"listTicket\" in component 'gorgias'. Did you mean 'listTickets'?"),
     ],
