@@ -45,6 +45,7 @@ __all__ = [
     "Text",
     "TextList",
     "choice",
+    "choice_list",
     "describe",
     "int_range",
     "string_bool",
@@ -302,6 +303,20 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
         return found
 
     return Kind("string", convert, {"type": "string", "enum": list(options)})
+
+
+def choice_list(*options: str) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+    one = choice(*options)
+    expected = "a list of values, each one of " + ", ".join(options)
+
+    def convert(value: Any) -> list[str]:
+        try:
+            return [one.convert(item) for item in _as_list(value)]
+        except Invalid:
+            raise Invalid(expected) from None
+
+    return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
 
 
 def _path_segment(value: Any) -> str:
