@@ -13,7 +13,6 @@ from __future__ import annotations
 import json as jsonlib
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -37,6 +36,7 @@ from component.payloads import decode_body, decode_json, error_detail
 from component.ratelimit import RateBudget
 from component.redaction import Redactor
 from component.retries import TYPED_POLICY, Attempt, Outcome, RetryPolicy, retry_after_seconds
+from component.runtime import default_runtime
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
 
 __all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
@@ -63,25 +63,9 @@ class RefreshingAuth(Protocol):
     def refresh_after_unauthorized(self) -> bool: ...
 
 
-_SESSIONS: dict[tuple[str, ...], requests.Session] = {}
-_SESSIONS_LOCK = threading.Lock()
-
-
-MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
-
-
 def session_for(*identity: str) -> requests.Session:
-    """A pooled keep-alive session per (origin, credential) identity, shared across calls."""
-    with _SESSIONS_LOCK:
-        session = _SESSIONS.pop(identity, None)
-        if session is not None:
-            _SESSIONS[identity] = session  # most recently used last
-        else:
-            if len(_SESSIONS) >= MAX_SESSIONS:
-                # Forget the least recently used; a call still using it keeps it until it is done.
-                del _SESSIONS[next(iter(_SESSIONS))]
-            session = _SESSIONS[identity] = transport.new_session()
-        return session
+    """The default runtime's pooled keep-alive session for an (origin, credential) identity."""
+    return default_runtime().sessions.session(*identity)
 
 
 @dataclass(frozen=True)

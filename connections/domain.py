@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -52,9 +53,9 @@ def normalise_domain(value: Any) -> str:
 Domain = Annotated[str, Kind("string", normalise_domain, {"type": "string", "minLength": 1})]
 
 
-def api_base_url(domain: str) -> str:
-    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override (sandbox, tests)."""
-    override = os.environ.get(BASE_URL_ENV, "").strip()
+def api_base_url(domain: str, settings: Mapping[str, str] | None = None) -> str:
+    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override of the settings (sandbox, tests)."""
+    override = ((os.environ if settings is None else settings).get(BASE_URL_ENV) or "").strip()
     if override:
         return override.rstrip("/")
     return f"https://{domain}.gorgias.com/api"
