@@ -19,7 +19,9 @@ MODULES = (
     "raw",
     "search",
     "tags",
+    "teams",
     "tickets",
+    "users",
 )
 
 

@@ -14,7 +14,9 @@ MODULES = (
     "events",
     "messages",
     "tags",
+    "teams",
     "tickets",
+    "users",
 )
 
 

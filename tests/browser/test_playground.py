@@ -30,7 +30,8 @@ def test_create_a_ticket_with_a_customer_from_the_picklist(page: Any, sandbox: S
     page.fill("#in-customer-search", "miller")
     page.wait_for_function("""() => {
         const items = [...document.querySelectorAll('#in-customer-list li[data-key]')];
-        return items.length > 0 && document.querySelector('.picker-status').textContent.endsWith('found');
+        const status = document.querySelector('#in-customer-list').parentElement.querySelector('.picker-status');
+        return items.length > 0 && status.textContent.endsWith('found');
     }""")
     options = page.locator("#in-customer-list li[data-key]")
     labels = options.all_inner_texts()
@@ -80,3 +81,21 @@ def test_a_list_action_shows_a_table(page: Any) -> None:
     assert page.locator("#table tbody tr").count() == 5
     assert "subject" in page.locator("#table thead").inner_text()
     shot(page, "6-list-table")
+
+
+def test_a_declared_picklist_fills_a_string_input_and_pages_on_scroll(page: Any) -> None:
+    """getTicket's id names selectTicket: the dropdown loads a page, scrolling loads the next, picking sets the id."""
+    page.wait_for_selector("#connection option", state="attached")
+    page.click("button.entry[data-key=getTicket]")
+    page.click("#in-id-search")
+    page.wait_for_function("document.querySelectorAll('#in-id-list li[data-key]').length === 20")
+    page.eval_on_selector("#in-id-list", "list => { list.scrollTop = list.scrollHeight; }")
+    page.wait_for_function("document.querySelectorAll('#in-id-list li[data-key]').length === 30")  # 30 tickets
+    keys = page.eval_on_selector_all("#in-id-list li[data-key]", "items => items.map(i => i.dataset.key)")
+    assert len(set(keys)) == 30
+    shot(page, "7-picklist-paged")
+    page.click(f"#in-id-list li[data-key='{keys[25]}']")
+    assert page.input_value("#in-id") == keys[25]
+    page.click("#run")
+    page.wait_for_selector("#run-status.good")
+    assert json.loads(page.inner_text("#json"))["data"]["id"] == int(keys[25])

@@ -192,11 +192,14 @@ function renderMenu() {
 
 // -- forms ------------------------------------------------------------------------------------
 
-function picklistFor(input) {
+function picklistFor(input, schema) {
   if (input.dataSource) return input.dataSource;
-  if ("dataSource" in input) return null;
-  // Manifests from before inputs named their picklist: select<Noun> for <noun>, <noun>_id, <noun>_ids.
-  const noun = input.key.replace(/_ids?$/, "");
+  // An object input that refers to a record by id ({"id": ...}, e.g. a ticket's customer) has no picklist of
+  // its own (option keys are not its values), and manifests from before `dataSource` existed name none:
+  // both use select<Noun> when the component has it (customer -> selectCustomer, assignee_user -> selectUser).
+  const reference = input.type === "code" && schema.type === "object" && schema.properties && "id" in schema.properties;
+  if ("dataSource" in input && !reference) return null;
+  const noun = input.key.replace(/_ids?$/, "").replace(/^assignee_/, "");
   const key = "select" + noun.charAt(0).toUpperCase() + noun.slice(1);
   return state.manifest.dataSources.some((d) => d.key === key) ? key : null;
 }
@@ -235,7 +238,7 @@ function makeField(input, schema) {
     .filter(Boolean).join(" ");
   const field = { input, schema, error, node: null, read: null, control: null };
   const placeholder = input.example ? "e.g. " + input.example : (input.default ? input.default : "");
-  const picklist = picklistFor(input);
+  const picklist = picklistFor(input, schema);
   const described = { id, "aria-describedby": id + "-error", name: input.key };
   let control;
   const choices = schema.enum || (schema.items && schema.items.enum);
@@ -321,7 +324,7 @@ function showFieldError(field, message) {
 function makePicker(dataSource, field) {
   const id = "in-" + field.input.key;
   const search = el("input", { id: id + "-search", class: "picker-input", role: "combobox", autocomplete: "off",
-    "aria-expanded": "false", "aria-controls": id + "-list", placeholder: `Search ${dataSource}…`,
+    "aria-expanded": "false", "aria-controls": id + "-list", placeholder: `Type to search, or pick (${pickLabel(dataSource)})`,
     "data-source": dataSource });
   const list = el("ul", { id: id + "-list", class: "picker-list", role: "listbox", hidden: true });
   const status = el("div", { class: "picker-status" });
@@ -346,6 +349,11 @@ function makePicker(dataSource, field) {
   });
   document.addEventListener("click", (event) => { if (!wrap.contains(event.target)) closeList(picker); });
   return wrap;
+}
+
+function pickLabel(dataSource) {
+  const found = state.manifest.dataSources.find((d) => d.key === dataSource);
+  return found ? found.label : dataSource;
 }
 
 function closeList(picker) {
