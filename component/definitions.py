@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
@@ -169,15 +169,13 @@ L = TypeVar("L", bound=ListInputs)
 
 def with_paging(inputs: type[L], paging: Mapping[str, Any]) -> type[L]:
     """A subclass of `inputs` whose paging inputs are redeclared with `paging` (key -> Input(...))."""
-    from pydantic import create_model  # only at declaration time
-
     unknown = set(paging) - set(PAGING)
     if unknown:
         raise DefinitionError(f"{inputs.__name__}: paging declares {sorted(unknown)}, not paging inputs")
-    fields: dict[str, Any] = {
-        name: (inputs.model_fields[name].rebuild_annotation(), declared) for name, declared in paging.items()
-    }
-    return create_model(inputs.__name__, __base__=inputs, __module__=inputs.__module__, **fields)
+    annotations = {name: inputs.__input_fields__[name][0] for name in paging}
+    namespace = {"__module__": inputs.__module__, "__qualname__": inputs.__qualname__, "__annotations__": annotations,
+                 **paging}
+    return cast(type[L], type(inputs.__name__, (inputs,), namespace))
 
 
 def list_action(key: str, label: str, description: str, *, example: JSON = None, resource: str | None = None,

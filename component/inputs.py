@@ -1,6 +1,6 @@
 """Input declarations: the kinds of values a host may pass, their conversion and their JSON Schema.
 
-An inputs model is a pydantic model whose fields are declared with `Input(...)` and annotated with
+An inputs model (a pydantic model, built on first use) has fields declared with `Input(...)` and annotated with
 one of the kinds below (`Text`, `Id`, `Bool`, `Code`, ...). Each kind converts what a workflow
 designer stores (strings of digits, "true", JSON strings, key-value lists) into the typed value
 `perform` receives, and raises `InputError` naming the input, what was expected and what was
@@ -14,13 +14,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
 
 from component.errors import DefinitionError, InputError
 from component.instants import instant
 from component.jsonschemas import SchemaRef
+from component.models import Annotation, Declared, InputsType, declared_fields, pydantic_model
 from component.redaction import MASK
 from component.suggestions import did_you_mean
 
@@ -448,9 +447,8 @@ def Input(
     `json_example` is a JSON value shown in the input's JSON Schema instead of `example`, for an input
     whose documentation gives no example or one that is not valid JSON.
     """
-    meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema, "data_source": data_source, "json_example": json_example}
-    return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
+    return Declared({"label": label, "required": required, "default": default, "example": example,
+                     "comments": comments, "schema": schema, "data_source": data_source, "json_example": json_example})
 
 
 def _find_kind(annotation: Any, where: str) -> Kind:
@@ -469,41 +467,50 @@ def _find_kind(annotation: Any, where: str) -> Kind:
 # What pydantic's model_construct sets on an instance; `Inputs.__init__` copies it from a parsed one.
 _MODEL_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel as _Declaration  # what an inputs model is once used
+else:
+    class _Declaration(metaclass=InputsType):
+        """At run time a declaration is a plain class: its pydantic model is built on first use."""
 
-class Inputs(BaseModel):
+
+class Inputs(_Declaration):
     """Base of every inputs model; `parse` turns host values into a typed, validated instance.
 
     There is one way in: constructing a model directly (`Model(**values)`, `Model.model_validate(...)`,
     as FastAPI and MCP hosts do) goes through `parse` too, so it converts with the same kinds, refuses
     a missing required input, and raises `InputError`, never pydantic's ValidationError.
-    """
 
-    # Values are converted by the kinds and stored with model_construct: pydantic's validator is never
-    # used (pydantic calls this __init__ instead), so its schema is not built (that would cost cold start).
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+    Declaring a subclass records its inputs and builds no pydantic model (that would cost cold start):
+    the model, a subclass of the declaration, is built the first time it is needed (`component.models`).
+    """
 
     specs: ClassVar[tuple[InputSpec, ...]] = ()
     _known: ClassVar[frozenset[str]] = frozenset()
     _defaults: ClassVar[dict[str, Any]] = {}  # converted once, when the model is declared
+    __input_fields__: ClassVar[dict[str, tuple[Annotation, Declared]]] = {}  # every field, in declaration order
     where: ClassVar[str] = "Input"  # how error messages name these values
     debug_key: ClassVar[str | None] = None  # the boolean input that turns on request logging
 
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        specs = []
-        for name, info in cls.model_fields.items():
-            extra = info.json_schema_extra
-            if not isinstance(extra, dict) or "input" not in extra:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("__inputs_model__", False):
+            return  # the built model of a declaration: it declares nothing new
+        fields = dict(cls.__input_fields__)
+        for name, (annotation, declared) in declared_fields(cls, 1).items():
+            if declared is None:
                 raise DefinitionError(f"{cls.__name__}.{name}: declare it with Input(...)")
-            meta = typing.cast(dict[str, Any], extra["input"])
-            kind = next((m for m in info.metadata if isinstance(m, Kind)), None) or _find_kind(
-                info.annotation, f"{cls.__name__}.{name}"
-            )
+            fields[name] = (annotation, declared)
+            type.__delattr__(cls, name)  # an instance's value, not the declaration, is what `obj.name` reads
+        specs = []
+        for name, (annotation, declared) in fields.items():
+            meta = declared.meta
+            kind = _find_kind(annotation.head(), f"{cls.__name__}.{name}")
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
                           meta["comments"], meta["schema"], meta["data_source"], meta["json_example"])
             )
+        cls.__input_fields__ = fields
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
         cls._defaults = {spec.key: None if spec.default is None else spec.convert(spec.default) for spec in specs}
@@ -548,4 +555,4 @@ class Inputs(BaseModel):
             if spec.schema is not None:
                 spec.schema.check(spec.key, spec.label, converted)
             values[spec.key] = converted
-        return typing.cast(Self, cls.model_construct(**values))
+        return typing.cast(Self, pydantic_model(cls).model_construct(**values))
