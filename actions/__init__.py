@@ -11,6 +11,7 @@ __all__ = ["ACTIONS", "MODULES"]
 
 MODULES = (
     "account",
+    "custom_field_definitions",
     "custom_fields",
     "customers",
     "events",
@@ -20,6 +21,7 @@ MODULES = (
     "search",
     "tags",
     "teams",
+    "ticket_tags",
     "tickets",
     "users",
 )
