@@ -11,19 +11,25 @@ __all__ = ["ACTIONS", "MODULES"]
 
 MODULES = (
     "account",
+    "account_settings",
     "custom_field_definitions",
     "custom_fields",
     "customers",
     "events",
     "files",
+    "jobs",
+    "macros",
     "messages",
     "raw",
+    "rules",
+    "satisfaction_surveys",
     "search",
     "tags",
     "teams",
     "ticket_tags",
     "tickets",
     "users",
+    "views",
 )
 
 

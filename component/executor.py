@@ -15,6 +15,7 @@ from component.definitions import ComponentDefinition, Connection, ConnectionFie
 from component.errors import AuthError, ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
+from component.runtime import Runtime, default_runtime
 from component.suggestions import did_you_mean
 
 __all__ = ["Executor"]
@@ -28,8 +29,9 @@ TokenCallback = Callable[[dict[str, Any]], None] | None
 class Executor:
     """Runs a component's actions and data sources on behalf of a host."""
 
-    def __init__(self, component: ComponentDefinition) -> None:
+    def __init__(self, component: ComponentDefinition, runtime: Runtime | None = None) -> None:
         self.component = component
+        self.runtime = runtime if runtime is not None else default_runtime()  # a host passes the one it created
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
     def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
@@ -157,7 +159,8 @@ class Executor:
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False
-        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh))
+        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh,
+                                                                  runtime=self.runtime))
         try:
             yield opened, values
         except AuthError as exc:

@@ -49,6 +49,7 @@ __all__ = [
     "describe",
     "int_range",
     "string_bool",
+    "text_up_to",
 ]
 
 InputType = Literal["string", "password", "boolean", "code", "connection"]
@@ -311,18 +312,34 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
     return Kind("string", convert, {"type": "string", "enum": list(options)})
 
 
-def choice_list(*options: str) -> Kind:
-    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+def choice_list(*options: str, separator: str | None = None) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case;
+    with `separator`, one string may also hold several ("a,b")."""
     one = choice(*options)
     expected = "a list of values, each one of " + ", ".join(options)
 
     def convert(value: Any) -> list[str]:
+        items = _as_list(value)
+        if separator is not None and len(items) == 1 and isinstance(items[0], str):
+            items = [part for part in items[0].split(separator) if part.strip()]
         try:
-            return [one.convert(item) for item in _as_list(value)]
+            return [one.convert(item) for item in items]
         except Invalid:
             raise Invalid(expected) from None
 
     return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
+
+
+def text_up_to(length: int) -> Kind:
+    """A string of at most `length` characters."""
+
+    def convert(value: Any) -> str:
+        text = _text(value)
+        if len(text) > length:
+            raise Invalid(f"a string of at most {length} characters (got {len(text)})")
+        return text
+
+    return Kind("string", convert, {"type": "string", "maxLength": length})
 
 
 def _path_segment(value: Any) -> str:

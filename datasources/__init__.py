@@ -13,11 +13,15 @@ MODULES = (
     "custom_fields",
     "customers",
     "events",
+    "macros",
     "messages",
+    "rules",
+    "satisfaction_surveys",
     "tags",
     "teams",
     "tickets",
     "users",
+    "views",
 )
 
 

@@ -43,6 +43,12 @@ ROUTES = (
     "users",
     "custom_fields",
     "ticket_changes",
+    "views",
+    "macros",
+    "rules",
+    "satisfaction_surveys",
+    "jobs",
+    "account_settings",
 )
 
 

@@ -23,7 +23,7 @@ def test_actions_lists_every_action_key_and_label(capsys: pytest.CaptureFixture[
     assert (status, err) == (0, "")
     width = max(len(action.key) for action in gorgias.actions)
     assert out.splitlines() == [f"{action.key.ljust(width)}  {action.label}" for action in gorgias.actions]
-    assert f"{'createCustomer'.ljust(width)}  Create Customer" in out.splitlines()
+    assert f"{'createCustomer':<{width}}  Create Customer" in out.splitlines()
 
 
 def test_datasources_lists_every_data_source(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,7 +31,7 @@ def test_datasources_lists_every_data_source(capsys: pytest.CaptureFixture[str])
     status, out, _ = run(capsys, "datasources")
     assert status == 0
     width = max(len(source.key) for source in gorgias.data_sources)
-    assert f"{'selectCustomer'.ljust(width)}  Select Customer" in out.splitlines()
+    assert f"{'selectCustomer':<{width}}  Select Customer\nselectEvent" in out
     assert out == "".join(f"{source.key:<{width}}  {source.label}\n" for source in gorgias.data_sources)
 
 
