@@ -17,13 +17,13 @@ from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.runtime import Runtime, default_runtime
 from component.suggestions import did_you_mean
+from component.values import TokenCallback
 
 __all__ = ["Executor"]
 
 log = logging.getLogger("component.executor")
 
 K = TypeVar("K")
-TokenCallback = Callable[[dict[str, Any]], None] | None
 
 
 class Executor:
@@ -49,7 +49,7 @@ class Executor:
     # -- public entry points ---------------------------------------------------------------
 
     def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+                   on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         action = self.find("action", key, self.component.actions)
         with self._opened(action.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
             data = self._perform(key, lambda: action.perform(opened.client, values), opened)
@@ -57,7 +57,7 @@ class Executor:
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                         search: Any = None, cursor: Any = None, limit: Any = None,
-                        on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+                        on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         from component.picklists import one_page, page_request
 
         source = self.find("data source", key, self.component.data_sources)
@@ -76,7 +76,7 @@ class Executor:
         return {"result": _checked_options(key, page), "cursor": following}
 
     def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+                         on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         check = self.component.check_action
         if check is None:
             raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
@@ -95,7 +95,7 @@ class Executor:
             raise explained from exc
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: TokenCallback = None, pages: bool = False) -> Iterator[Any]:
+                   on_token_refresh: TokenCallback | None = None, pages: bool = False) -> Iterator[Any]:
         action = self.find("action", key, self.component.actions)
         stream = action.pages if pages else action.stream
         if stream is None:
@@ -155,7 +155,7 @@ class Executor:
 
     @contextmanager
     def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
-                key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
+                key: str, on_token_refresh: TokenCallback | None) -> Iterator[tuple[Opened, Any]]:
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False
