@@ -36,6 +36,7 @@ class Executor:
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
     def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
+        """The item of `items` declared under `key`, or an UnknownKeyError listing what is close or valid."""
         for item in items:
             if getattr(item, "key", None) == key:
                 return item
