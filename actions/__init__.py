@@ -15,11 +15,16 @@ MODULES = (
     "customers",
     "events",
     "files",
+    "integrations",
     "messages",
     "raw",
     "search",
+    "statistics",
     "tags",
     "tickets",
+    "uploads",
+    "voice",
+    "widgets",
 )
 
 

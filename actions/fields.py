@@ -18,7 +18,7 @@ CUSTOM_FIELDS: str | None = None
 VIEWS: str | None = None
 RULES: str | None = None
 
-__all__ = ["custom_field_id", "customer_id", "message_id", "rule_id", "tag_id", "tag_ids", "team_id",
+__all__ = ["custom_field_id", "customer_id", "integration_id", "message_id", "rule_id", "tag_id", "tag_ids", "team_id",
            "ticket_id", "user_id", "view_id"]
 
 
@@ -83,3 +83,9 @@ def rule_id(comments: str = "The ID of the rule.", *, example: str | None = "21"
             label: str = "Rule ID") -> Any:
     """A rule's id, picked from selectRule."""
     return _id(label, RULES, comments, example, required)
+
+
+def integration_id(comments: str = "The ID of the integration.", *, example: str | None = "4",
+                   required: bool = True, label: str = "Integration ID") -> Any:
+    """An integration's id, picked from selectIntegration."""
+    return _id(label, "selectIntegration", comments, example, required)

@@ -12,6 +12,7 @@ __all__ = ["DATA_SOURCES", "MODULES"]
 MODULES = (
     "customers",
     "events",
+    "integrations",
     "messages",
     "tags",
     "tickets",

@@ -20,7 +20,20 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from gorgias_component.sandbox import customers, events, files, messages, search, tags, tickets
+from gorgias_component.sandbox import (
+    customers,
+    events,
+    files,
+    integrations,
+    messages,
+    search,
+    statistics,
+    tags,
+    tickets,
+    uploads,
+    voice,
+    widgets,
+)
 from gorgias_component.sandbox.oauth import DEFAULT_SCOPE, OAuthServer
 from gorgias_component.sandbox.ratelimit import RateLimiter
 from gorgias_component.sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
@@ -38,6 +51,11 @@ ROUTES = (
     events,
     search,
     tags,
+    integrations,
+    widgets,
+    voice,
+    statistics,
+    uploads,
 )
 
 
@@ -209,6 +227,8 @@ class Sandbox:
     def _missing_scope(self, auth: Auth, scope: str | None, method: str) -> str | None:
         if auth.kind != "oauth" or scope is None or not auth.scopes or "write:all" in auth.scopes:
             return None
+        if scope.endswith(":read"):  # a route that reads whatever its method (statistics are POSTed, read-only)
+            return None if scope in auth.scopes else scope
         write = f"{scope}:write"
         if method == "GET":
             return None if {f"{scope}:read", write} & auth.scopes else f"{scope}:read"

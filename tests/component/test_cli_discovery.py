@@ -23,15 +23,15 @@ def test_actions_lists_every_action_key_and_label(capsys: pytest.CaptureFixture[
     assert (status, err) == (0, "")
     width = max(len(action.key) for action in gorgias.actions)
     assert out.splitlines() == [f"{action.key.ljust(width)}  {action.label}" for action in gorgias.actions]
-    assert out.splitlines()[0] == "createCustomer           Create Customer"
+    assert out.splitlines()[0] == f"{'createCustomer':<{width}}  Create Customer"
 
 
 def test_datasources_lists_every_data_source(capsys: pytest.CaptureFixture[str]) -> None:
     """`datasources` prints the picklists' keys and labels."""
     status, out, _ = run(capsys, "datasources")
     assert status == 0
-    assert out.startswith("selectCustomer  Select Customer\nselectEvent     Select Event\n")
     width = max(len(source.key) for source in gorgias.data_sources)
+    assert out.startswith(f"{'selectCustomer':<{width}}  Select Customer\n{'selectEvent':<{width}}  Select Event\n")
     assert out == "".join(f"{source.key:<{width}}  {source.label}\n" for source in gorgias.data_sources)
 
 
