@@ -300,6 +300,8 @@ class ComponentDefinition:
     # A context manager yielding (connection, environment) of a local stand-in for the API, if any.
     sandbox: Callable[[], AbstractContextManager[tuple[dict[str, Any], dict[str, str]]]] | None = None
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
+    # The sandbox's connections for a host to register (API key and an OAuth app without a token), with its environment.
+    sandbox_connections: Callable[[], AbstractContextManager[tuple[list[dict[str, Any]], dict[str, str]]]] | None = None
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
     # One line for a person after a successful check (account data, connection key, validated fields).

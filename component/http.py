@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from component import progress, transport
+from component import pagination, progress, transport
 from component.errors import (
     ApiError,
     AuthError,
@@ -31,6 +31,7 @@ from component.errors import (
     TransportError,
     WriteUncertainError,
 )
+from component.pagination import Paginator
 from component.payloads import decode_body, decode_json, error_detail
 from component.ratelimit import RateBudget
 from component.redaction import Redactor
@@ -124,6 +125,8 @@ class HttpClient:
     max_items: int | None = None  # items `items()` yields before it stops quietly (picklists)
     # How a user changes each limit, e.g. {"max_pages": "set GORGIAS_MAX_PAGES"}; said in the error.
     limit_hints: Mapping[str, str] = field(default_factory=dict)
+    paginator: Paginator | None = None  # how the API's lists page (the connection supplies it)
+    explain: Callable[[Any], str] = error_detail  # the API's own explanation of an error answer
 
     def __repr__(self) -> str:
         return f"HttpClient({self.redactor.url(self.base_url)!r}, service={self.service!r})"
@@ -136,7 +139,8 @@ class HttpClient:
         """The same client whose `items()` stops quietly after `max_items` items (a picklist's cap)."""
         return replace(self, max_items=max_items)
 
-    def _hint(self, limit: str) -> str:
+    def limit_hint(self, limit: str) -> str:
+        """How a user changes one of the client's limits ("set GORGIAS_MAX_PAGES"), for error messages."""
         return self.limit_hints.get(limit, f"raise the client's {limit}")
 
     # -- JSON helpers used by actions ------------------------------------------------------
@@ -158,70 +162,30 @@ class HttpClient:
         response = self.request(method, path, **kwargs)
         return decode_json(response, self.service, f"{method.upper()} {path.split('?')[0]}")
 
-    # -- pagination ------------------------------------------------------------------------
+    # -- pagination (component.pagination, with the connection's paginator) ------------------
 
     def pages(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[dict[str, Any]]:
-        """Every page of a cursor-paginated list, following meta.next_cursor from the first page.
+        """Every page of a paginated list as the API sent it; each requested when the previous one is consumed."""
+        return (page.raw for page in pagination.pages(self, path, params, page_size))
 
-        Lazy: each page is requested when the previous one has been consumed.
-        """
-        cursor: str | None = None
-        seen: set[str] = set()
-        while True:
-            if len(seen) >= self.max_pages:
-                raise ApiError(f"{self.service} answered {path} with more than {self.max_pages:,} pages, the most one "
-                               f"call follows: narrow the filters, or {self._hint('max_pages')} to change the cap.",
-                               status=200)
-            page = self._list_page(path, params, cursor, page_size)
-            progress.page_fetched(len(page["data"]))
-            yield page
-            cursor = _next_cursor(page)
-            if not cursor:
-                return
-            if cursor in seen:
-                raise ApiError(f"{self.service} answered {path} with a next cursor it had already given: "
-                               "the list would never end.", status=200)
-            seen.add(cursor)
+    def page_fetched(self, items: int) -> None:
+        """Report one more list page to whoever watches progress (the CLI's progress line)."""
+        progress.page_fetched(items)
 
     def page(self, path: str, params: Mapping[str, Any], *, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
-        """One page of a cursor-paginated list: its items and the cursor of the next page (None at the end)."""
-        page = self._list_page(path, params, cursor, limit)
-        return page["data"], _next_cursor(page)
-
-    def _list_page(self, path: str, params: Mapping[str, Any], cursor: str | None, limit: int) -> dict[str, Any]:
-        query = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
-        page = self.get(path, {**query, "limit": limit, "cursor": cursor})
-        if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-            raise ApiError(f"{self.service} answered {path} with something that is not a list page.",
-                           status=200, body=self.redactor.value(page))
-        if _next_cursor(page) is None and isinstance(page.get("meta"), dict) and page["meta"].get("next_cursor"):
-            raise ApiError(f"{self.service} answered {path} with a next cursor that is not a string.", status=200)
-        return page
+        """One page of a paginated list: its items and the token of the next page (None at the end)."""
+        page = pagination.one_page(self, path, params, cursor, limit)
+        return page.items, page.next
 
     def items(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[Any]:
-        """Every item of a cursor-paginated list (at most `max_items`); memory is bounded by one page."""
-        left = self.max_items
-        for page in self.pages(path, params, page_size=page_size):
-            if left is not None and len(page["data"]) >= left:
-                yield from page["data"][:left]
-                return
-            yield from page["data"]
-            if left is not None:
-                left -= len(page["data"])
+        """Every item of a paginated list (at most `max_items`); memory is bounded by one page."""
+        return pagination.items(self, path, params, page_size)
 
     def list(self, path: str, params: Mapping[str, Any], *, fetch_all: bool) -> JSON:
-        """One page as the API returns it, or with fetch_all every item in one envelope."""
+        """One page as the API returns it, or with fetch_all every item in one answer shaped like a page."""
         if not fetch_all:
             return self.get(path, params)
-        envelope: dict[str, Any] = {}
-        items: list[Any] = []
-        for page in self.pages(path, params):
-            if not envelope:
-                envelope = {k: v for k, v in page.items() if k != "data"}
-            items.extend(page["data"])
-        meta = envelope.get("meta")
-        envelope["meta"] = {**(meta if isinstance(meta, dict) else {}), "prev_cursor": None, "next_cursor": None}
-        return {"data": items, **envelope}
+        return pagination.fetch_all(self, path, params)
 
     # -- the one place requests are sent ---------------------------------------------------
 
@@ -332,7 +296,7 @@ class HttpClient:
             except BodyTooLarge as exc:
                 raise ApiError(
                     f"{self.service} answered {response.status_code} to {call.where} with a body larger than "
-                    f"{exc.limit:,} bytes, the most one answer may have: {self._hint('max_response_bytes')} "
+                    f"{exc.limit:,} bytes, the most one answer may have: {self.limit_hint('max_response_bytes')} "
                     "to change the limit.", status=response.status_code) from None
         return response
 
@@ -401,7 +365,7 @@ class HttpClient:
                    told: float | None) -> ApiError:
         status = response.status_code
         body = self.redactor.value(decode_body(response))
-        detail = error_detail(body)
+        detail = self.explain(body)
         message = f"{self.service} answered {status} {response.reason or ''}".rstrip() + f" to {call.where}"
         if detail:
             message += f": {detail}"
@@ -467,12 +431,6 @@ class HttpClient:
     def _log_failure(self, call: _Call, exc: Exception, elapsed: float) -> None:
         log.log(self._level, "%s %s -> %s after %.1f ms", call.method, self.redactor.url(call.url),
                 type(exc).__name__, elapsed * 1000)
-
-
-def _next_cursor(page: Mapping[str, Any]) -> str | None:
-    meta = page.get("meta")
-    cursor = meta.get("next_cursor") if isinstance(meta, Mapping) else None
-    return cursor if isinstance(cursor, str) and cursor else None
 
 
 def _check_headers(headers: Mapping[str, Any]) -> None:

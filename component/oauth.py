@@ -125,7 +125,7 @@ def token_expiry(token: Mapping[str, Any], now: float | None = None) -> int:
     if expires_at is not None and expires_at > 0:
         return int(expires_at)
     expires_in = _number(token.get("expires_in"))
-    if expires_in is not None and expires_in > 0:  # Gorgias sends expires_in: 0 for a 24-hour token
+    if expires_in is not None and expires_in > 0:  # a lifetime of 0 says nothing (some APIs send it for long-lived tokens)
         return int(now + expires_in)
     exp = _number((jwt_claims(token.get("access_token")) or {}).get("exp"))
     if exp is not None and exp > 0:

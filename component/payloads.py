@@ -49,18 +49,14 @@ def cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
 
 
 def error_detail(body: Any) -> str:
-    """The API's own explanation: error.msg and error.data, an OAuth error, or the start of the text."""
+    """The API's own explanation, as most APIs give it: an OAuth error, `error.message` (or `msg`), `message`, the text.
+
+    A connection whose API words errors differently gives its client its own reader (`HttpClient.explain`).
+    """
     if isinstance(body, dict):
         error = body.get("error")
         if isinstance(error, dict):
-            msg = str(error.get("msg") or error.get("message") or "").strip()
-            data = error.get("data")
-            if isinstance(data, dict) and data:
-                fields = "; ".join(
-                    f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items()
-                )
-                msg = f"{msg} ({fields})" if msg else fields
-            return cut(msg)
+            return cut(str(error.get("message") or error.get("msg") or "").strip())
         if isinstance(error, str):
             description = body.get("error_description")
             return cut(f"{error}: {description}" if description else error)

@@ -28,6 +28,7 @@ from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES
+from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
 from gorgias_component.connections.domain import BASE_URL_ENV, api_base_url
 
 __all__ = ["CALL_LIMIT_HEADER", "MAX_PAGES_ENV", "MAX_RESPONSE_BYTES_ENV", "RATE_LIMIT_ENV", "TIMEOUT_ENV",
@@ -125,5 +126,7 @@ def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.Au
         max_response_bytes=whole_number(MAX_RESPONSE_BYTES_ENV, DEFAULT_MAX_RESPONSE_BYTES),
         max_pages=whole_number(MAX_PAGES_ENV, DEFAULT_MAX_PAGES),
         limit_hints=LIMIT_HINTS,
+        paginator=GORGIAS_PAGES,
+        explain=gorgias_error_detail,
         headers={"Accept": "application/json", "User-Agent": user_agent()},
     )

@@ -103,12 +103,12 @@ def test_a_command_added_to_the_table_is_parsed_and_run(capsys: pytest.CaptureFi
     def options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--port", type=int, default=1)
 
-    def serve(component: object, args: argparse.Namespace) -> int:
+    def greet(component: object, args: argparse.Namespace) -> int:
         seen.append(args)
         return 7
 
-    monkeypatch.setattr(cli, "COMMANDS", (*COMMANDS, Command("serve", "serve it", serve, options)))
-    assert main(["serve", "--port", "9"]) == 7
+    monkeypatch.setattr(cli, "COMMANDS", (*COMMANDS, Command("greet", "greet it", greet, options)))
+    assert main(["greet", "--port", "9"]) == 7
     assert seen[0].port == 9
 
 

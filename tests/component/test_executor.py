@@ -33,11 +33,13 @@ from component import (
     list_action,
 )
 from component.inputs import Id, Password, Text
+from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
 
 SECRET = "s3cr3t-token-value"
 DEMO = "https://api.example.test/v1"
+DEMO_PAGES = CursorPaginator("cursor", "limit", "data", ("meta", "next_cursor"))  # the demo API's lists
 EVENTS: list[tuple[Any, ...]] = []
 
 
@@ -49,7 +51,7 @@ def open_demo(fields: ConnectionFields, token: Any, options: OpenOptions) -> Ope
     assert isinstance(fields, DemoFields)
     session = requests.Session()
     client = HttpClient(DEMO, session, service="Demo", redactor=Redactor([fields.token]), debug=options.debug,
-                        headers={"Authorization": f"Bearer {fields.token}"})
+                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES)
     EVENTS.append(("open", options.debug, options.on_token_refresh, token))
 
     def close() -> None:
