@@ -21,8 +21,10 @@ MODULES = (
     "search",
     "statistics",
     "tags",
+    "teams",
     "tickets",
     "uploads",
+    "users",
     "voice",
     "widgets",
 )

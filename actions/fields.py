@@ -12,8 +12,8 @@ from component import Input
 
 # Picklists not registered yet; each becomes its key ("selectView", ...) in the commit that adds it, so a
 # manifest's dataSource always names a data source that exists.
-USERS: str | None = None
-TEAMS: str | None = None
+USERS: str | None = "selectUser"
+TEAMS: str | None = "selectTeam"
 CUSTOM_FIELDS: str | None = None
 VIEWS: str | None = None
 RULES: str | None = None

@@ -33,16 +33,19 @@ TicketStatus = Annotated[str, choice("open", "closed")]
 
 class CreateTicketInputs(ActionInputs):
     assignee_team: Code | None = Input(
-        "Assignee Team", comments="The team assigned to the ticket.", schema=schema("assignee_team")
+        "Assignee Team", comments="The team assigned to the ticket.", schema=schema("assignee_team"),
+        data_source="selectTeam",  # a picked team's key is its id: {"id": key}
     )
     assignee_user: Code | None = Input(
-        "Assignee User", comments="The user assigned to the ticket.", schema=schema("assignee_user")
+        "Assignee User", comments="The user assigned to the ticket.", schema=schema("assignee_user"),
+        data_source="selectUser",  # a picked user's key is its id: {"id": key}
     )
     # Documented as "Assignee User ID" with key `channel`: the key is what Gorgias receives.
     channel: Text | None = Input("Assignee User ID", comments="The team assigned to the ticket.")
     closed_datetime: DateTime | None = Input("Closed Datetime", comments="When the ticket was closed.", example=WHEN)
     created_datetime: DateTime | None = Input("Created Datetime", comments="When the ticket was created.", example=WHEN)
-    customer: Code | None = Input("Customer", comments="The customer linked to the ticket.", schema=schema("customer"))
+    customer: Code | None = Input("Customer", comments="The customer linked to the ticket.", schema=schema("customer"),
+                                  data_source="selectCustomer")  # a picked customer's key is its id: {"id": key}
     external_id: Text | None = Input(
         "External ID", example="RETURN#4213",
         comments="External ID of the ticket in a foreign system. "
@@ -64,7 +67,14 @@ class CreateTicketInputs(ActionInputs):
     last_received_message_datetime: DateTime | None = Input(
         "Last Received Message Datetime", comments="When the last customer's message was sent.", example=WHEN
     )
-    messages: CodeList = Input("Messages", required=True, comments="Messages of the ticket.", schema=schema("messages"))
+    messages: CodeList = Input(
+        "Messages", required=True, comments="Messages of the ticket.", schema=schema("messages"),
+        json_example=[{"channel": "email", "from_agent": False, "via": "api", "subject": "Order issue",
+                       "body_text": "Where is my order?",
+                       "sender": {"email": "john@example.com"},
+                       "source": {"type": "email", "from": {"address": "john@example.com"},
+                                  "to": [{"address": "support@acme.com"}]}}],
+    )
     meta: KeyValues | None = Input(
         "Meta", example="key1:value1",
         comments="Data associated with the ticket. You can use this field to store structured information "

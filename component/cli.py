@@ -286,6 +286,8 @@ def _mcp(component: Component, args: argparse.Namespace) -> None:
     """`mcp`: serve MCP tools over stdio, or streamable HTTP on loopback, until the client or a signal stops it."""
     from component.mcp import Toolset, build_server, loopback_socket, serve_http, serve_stdio
 
+    if args.connection == "-" and args.http is None:
+        raise UsageError("mcp over stdio reads the protocol from standard input: give --connection FILE")
     toolset = Toolset.select(component, read_only=args.read_only, only=args.only,
                              allow_fetch_all=args.allow_fetch_all)
     sock = None

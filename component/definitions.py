@@ -304,6 +304,8 @@ class ComponentDefinition:
     sandbox_connections: Callable[[], AbstractContextManager[tuple[list[dict[str, Any]], dict[str, str]]]] | None = None
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
+    # What to fix when the API refuses a connection's credentials (401), by connection key: every call says it.
+    refusal_hint: Callable[[str], str] | None = None
     # One line for a person after a successful check (account data, connection key, validated fields).
     check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
-from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
+from component.errors import AuthError, ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.suggestions import did_you_mean
@@ -160,6 +160,14 @@ class Executor:
         opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh))
         try:
             yield opened, values
+        except AuthError as exc:
+            hint = self.component.refusal_hint
+            if type(exc) is not AuthError or exc.status != 401 or hint is None:  # a GrantError says what to fix
+                raise
+            # Refused credentials mean the same on any call as on a check: say which field to fix.
+            advice = hint(definition.key)
+            raise type(exc)(f"{str(exc).rstrip('.')}. {advice[:1].upper()}{advice[1:]}.", status=exc.status,
+                            body=exc.body) from exc
         finally:
             opened.close()
 

@@ -370,7 +370,9 @@ class HttpClient:
         if detail:
             message += f": {detail}"
         if isinstance(body, str) and "html" in response.headers.get("Content-Type", "").lower():
-            message += " (an HTML page, not an API answer: check the account domain)"
+            # A 404 page where the API should answer: the base URL is not the API's (a missing /api, say).
+            wrong = f"the base URL {self.redactor.url(self.base_url)} looks wrong; " if status == 404 else ""
+            message += f" (an HTML page, not an API answer: {wrong}check the account domain)"
         if status >= 500 and call.method not in IDEMPOTENT and not self.policy.retry_writes:
             message = message.rstrip(".") + ". " + UNCERTAIN_WRITE
         if status == 429 and (rate_limited_attempts or (told is not None and told > self.policy.retry_after_cap)):
@@ -386,11 +388,11 @@ class HttpClient:
     def _transport_error(self, call: _Call, exc: requests.RequestException, never_sent: bool,
                          attempts: int) -> TransportError:
         if isinstance(exc, requests.ConnectTimeout):
-            what = f"could not connect within {call.timeout:g} s"
+            what = f"could not connect to {_host(call.url)} within {call.timeout:g} s"
         elif isinstance(exc, requests.Timeout):
             what = f"timed out: no answer within {call.timeout:g} s"
         elif never_sent:
-            what = "could not connect"
+            what = f"could not connect to {_host(call.url)}"
         elif isinstance(exc, requests.ConnectionError) and not isinstance(exc, requests.exceptions.SSLError):
             what = "failed: the connection closed before an answer arrived"
         else:
@@ -482,6 +484,17 @@ def _connection_refused(exc: Exception) -> bool:
         reason = getattr(current, "reason", None)
         current = reason if isinstance(reason, BaseException) else inner or current.__cause__ or current.__context__
     return False
+
+
+def _host(url: str) -> str:
+    """host[:port] of `url`, without any user:password@ it may carry."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = parts.hostname or "?"
+    return f"{host}:{port}" if port is not None else host
 
 
 def _origin(url: str) -> tuple[str, str]:

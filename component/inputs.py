@@ -45,6 +45,7 @@ __all__ = [
     "Text",
     "TextList",
     "choice",
+    "choice_list",
     "describe",
     "int_range",
     "string_bool",
@@ -196,6 +197,12 @@ _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:v
 
 
 def _key_values(value: Any) -> dict[str, Any]:
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        # A JSON object typed as text (a command line, a designer's text box), not "key:value" split at a colon.
+        try:
+            value = _code_object(value)
+        except Invalid:
+            raise Invalid(f"{_KV_EXPECTED}; this looks like a JSON object but is not one") from None
     if isinstance(value, Mapping) and not ({"key", "value"} >= value.keys() and "key" in value):
         return {_text(k): v for k, v in value.items()}
     result: dict[str, Any] = {}
@@ -304,6 +311,20 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
     return Kind("string", convert, {"type": "string", "enum": list(options)})
 
 
+def choice_list(*options: str) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+    one = choice(*options)
+    expected = "a list of values, each one of " + ", ".join(options)
+
+    def convert(value: Any) -> list[str]:
+        try:
+            return [one.convert(item) for item in _as_list(value)]
+        except Invalid:
+            raise Invalid(expected) from None
+
+    return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
+
+
 def _path_segment(value: Any) -> str:
     text = _text(value).strip()
     if not text or "/" in text or "\\" in text or text in (".", "..") or any(ord(c) < 32 for c in text):
@@ -335,6 +356,7 @@ class InputSpec:
     comments: str | None = None
     schema: SchemaRef | None = None
     data_source: str | None = None  # the picklist whose option keys are valid values
+    json_example: Any = None  # a JSON value for the JSON Schema's `examples`, when `example` is not one
 
     @property
     def type(self) -> InputType:
@@ -359,9 +381,24 @@ class InputSpec:
             schema["description"] = self.comments
         if self.default is not None:
             schema["default"] = self.kind.convert(self.default) if self.kind.type == "boolean" else self.default
-        if self.example is not None:
-            schema["examples"] = [self.example]
+        example = self.schema_example()
+        if example is not None:
+            schema["examples"] = [example]
         return schema
+
+    def schema_example(self) -> Any:
+        """The example as a JSON value valid for the input's schema: `json_example`, or the documented one converted."""
+        if self.json_example is not None or self.example is None:
+            return self.json_example
+        if self.kind.type not in ("boolean", "code") and self.kind.collection is None:
+            return self.example
+        try:
+            value = self.kind.convert(self.example)  # "true" -> true, "tag1" -> ["tag1"], "k:v" -> {"k": "v"}
+        except Invalid:
+            return None  # not JSON (the documentation's JavaScript, say): give a json_example instead
+        if self.kind.collection == "keyvaluelist":
+            return [{"key": key, "value": item} for key, item in value.items()]
+        return value
 
     def convert(self, value: Any, *, where: str = "Input") -> Any:
         try:
@@ -383,10 +420,15 @@ def Input(
     comments: str | None = None,
     schema: SchemaRef | None = None,
     data_source: str | None = None,
+    json_example: Any = None,
 ) -> Any:
-    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist."""
+    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist.
+
+    `json_example` is a JSON value shown in the input's JSON Schema instead of `example`, for an input
+    whose documentation gives no example or one that is not valid JSON.
+    """
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema, "data_source": data_source}
+            "comments": comments, "schema": schema, "data_source": data_source, "json_example": json_example}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -430,7 +472,7 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"], meta["data_source"])
+                          meta["comments"], meta["schema"], meta["data_source"], meta["json_example"])
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)

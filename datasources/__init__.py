@@ -15,7 +15,9 @@ MODULES = (
     "integrations",
     "messages",
     "tags",
+    "teams",
     "tickets",
+    "users",
 )
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from component import ListRequest, NoInputs, picklist
+from gorgias_component.datasources.labels import by_name
 from gorgias_component.datasources.search import api_search
 
 __all__ = ["select_tag"]
 
 
-def tag_label(tag: dict[str, object]) -> str:
-    """The tag's name, else its number."""
-    name = " ".join(str(tag.get("name") or "").split())
-    return name or f"Tag #{tag['id']}"
+tag_label = by_name("Tag")
 
 
 @picklist("selectTag", "Select Tag", "Select a tag from the list of tags.", label_of=tag_label,

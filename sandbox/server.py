@@ -16,24 +16,12 @@ import traceback
 from email.utils import formatdate
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import import_module
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
-from gorgias_component.sandbox import (
-    customers,
-    events,
-    files,
-    integrations,
-    messages,
-    search,
-    statistics,
-    tags,
-    tickets,
-    uploads,
-    voice,
-    widgets,
-)
+from gorgias_component.sandbox import files
 from gorgias_component.sandbox.oauth import DEFAULT_SCOPE, OAuthServer
 from gorgias_component.sandbox.ratelimit import RateLimiter
 from gorgias_component.sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
@@ -45,17 +33,19 @@ _PHRASES = {status.value: status.phrase for status in HTTPStatus}
 
 # The resource modules, each serving its routes with `register(router, store)`: one line per module.
 ROUTES = (
-    customers,
-    tickets,
-    messages,
-    events,
-    search,
-    tags,
-    integrations,
-    widgets,
-    voice,
-    statistics,
-    uploads,
+    "customers",
+    "tickets",
+    "messages",
+    "events",
+    "search",
+    "tags",
+    "teams",
+    "users",
+    "integrations",
+    "widgets",
+    "voice",
+    "statistics",
+    "uploads",
 )
 
 
@@ -81,8 +71,8 @@ class Sandbox:
         self.oauth = OAuthServer(client_id, client_secret, self.origin, self.store.api_user_id, username,
                                  on_grant=self.stats.on_grant)
         self.router = Router()
-        for module in ROUTES:
-            module.register(self.router, self.store)
+        for name in ROUTES:
+            import_module(f"gorgias_component.sandbox.{name}").register(self.router, self.store)
         files.register(self.router, self.store, secrets.token_bytes(32))
         self.oauth.register(self.router)
         self._fault_rng = random.Random(f"faults-{seed}")

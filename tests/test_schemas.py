@@ -25,10 +25,12 @@ SCHEMA_NAMES = [
     "customer",
     "decoration",
     "messages",
+    "meta",
     "receiver",
     "sender",
     "source",
     "statistic_filters",
+    "team_decoration",
     "upload_files",
     "widget_template",
 ]
@@ -119,6 +121,8 @@ VALID: dict[str, list[Any]] = {
         [],
     ],
     "decoration": [{"color": "#F58D86"}, {"color": "#00aaFF"}],
+    "meta": [{}, {"position": "engineer", "level": 3, "tags": ["a"]}],
+    "team_decoration": [{"emoji": "📦"}],
     "created_datetime": [
         {"gte": "2024-01-01T00:00:00Z"},
         {"gt": "2024-01-01T00:00:00+02:00", "lt": "2024-02-01T00:00:00Z"},
@@ -167,6 +171,8 @@ INVALID: dict[str, list[Any]] = {
         {"url": "https://example.com/a.pdf", "name": "a.pdf"},
     ],
     "decoration": [{}, {"color": "red"}, {"color": "#F58D86", "font": "bold"}, "#F58D86"],
+    "meta": [[], "position", None],
+    "team_decoration": [{}, {"emoji": ""}, {"emoji": "📦", "color": "#fff"}],
     "created_datetime": [{}, {"after": "2024-01-01T00:00:00Z"}, {"gt": 1704067200}, ["2024-01-01T00:00:00Z"]],
     "statistic_filters": [
         {}, {"period": {"start_datetime": "2024-01-01T00:00:00"}},

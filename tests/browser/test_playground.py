@@ -30,7 +30,8 @@ def test_create_a_ticket_with_a_customer_from_the_picklist(page: Any, sandbox: S
     page.fill("#in-customer-search", "miller")
     page.wait_for_function("""() => {
         const items = [...document.querySelectorAll('#in-customer-list li[data-key]')];
-        return items.length > 0 && document.querySelector('.picker-status').textContent.endsWith('found');
+        const status = document.querySelector('#in-customer-list').parentElement.querySelector('.picker-status');
+        return items.length > 0 && status.textContent.endsWith('found');
     }""")
     options = page.locator("#in-customer-list li[data-key]")
     labels = options.all_inner_texts()
