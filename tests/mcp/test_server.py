@@ -1,4 +1,4 @@
-"""In process, the SDK's client checks structured content against each tool's output schema; a mismatch is loud."""
+"""In process, the SDK's client checks every structured result against its tool's output schema; a mismatch is loud."""
 
 from __future__ import annotations
 
@@ -71,3 +71,29 @@ def test_an_answer_that_breaks_the_schema_is_refused_by_the_client(sandbox: Sand
     _, refused = serve_with_output_schema(sandbox, wrong, {"id": 4})
     assert isinstance(refused, RuntimeError)
     assert str(refused).startswith("Invalid structured content returned by tool getTicket: 'closed' is not one of")
+
+
+def no_input_reads() -> list[str]:
+    """Read-only tools that need no input: each can be called with {} on the sandbox."""
+    return [tool.name for tool in tools_of(gorgias.manifest())
+            if tool.effect.read_only and not tool.input_schema.get("required")]
+
+
+def test_every_read_that_needs_no_input_answers_structured_content_its_schema_accepts(sandbox: Sandbox) -> None:
+    """The manifest's output schemas, their wrapping and the sandbox's answers agree, as the client checks them."""
+    tools = {tool.name: tool for tool in tools_of(gorgias.manifest())}
+    server = build_server(Toolset(gorgias, tools).connect(sandbox.connection()), name="gorgias")
+    names = no_input_reads()
+
+    async def session() -> dict[str, Any]:
+        with anyio.fail_after(SESSION_SECONDS):
+            async with Client(server) as client:
+                await client.list_tools()
+                return {name: await client.call_tool(name, {}) for name in names}
+
+    results = anyio.run(session)
+    assert {"getAccount", "listTickets", "selectTicket"} <= set(results)
+    for name, result in results.items():
+        assert not result.is_error, (name, result.content)
+        if tools[name].output_schema is not None:
+            assert result.structured_content is not None, name
