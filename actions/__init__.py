@@ -11,13 +11,18 @@ __all__ = ["ACTIONS", "MODULES"]
 
 MODULES = (
     "account",
+    "account_settings",
     "custom_fields",
     "customers",
     "events",
     "files",
     "integrations",
+    "jobs",
+    "macros",
     "messages",
     "raw",
+    "rules",
+    "satisfaction_surveys",
     "search",
     "statistics",
     "tags",
@@ -25,6 +30,7 @@ MODULES = (
     "tickets",
     "uploads",
     "users",
+    "views",
     "voice",
     "widgets",
 )

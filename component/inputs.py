@@ -49,6 +49,7 @@ __all__ = [
     "describe",
     "int_range",
     "string_bool",
+    "text_up_to",
 ]
 
 InputType = Literal["string", "password", "boolean", "code", "connection"]
@@ -311,18 +312,34 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
     return Kind("string", convert, {"type": "string", "enum": list(options)})
 
 
-def choice_list(*options: str) -> Kind:
-    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+def choice_list(*options: str, separator: str | None = None) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case;
+    with `separator`, one string may also hold several ("a,b")."""
     one = choice(*options)
     expected = "a list of values, each one of " + ", ".join(options)
 
     def convert(value: Any) -> list[str]:
+        items = _as_list(value)
+        if separator is not None and len(items) == 1 and isinstance(items[0], str):
+            items = [part for part in items[0].split(separator) if part.strip()]
         try:
-            return [one.convert(item) for item in _as_list(value)]
+            return [one.convert(item) for item in items]
         except Invalid:
             raise Invalid(expected) from None
 
     return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
+
+
+def text_up_to(length: int) -> Kind:
+    """A string of at most `length` characters."""
+
+    def convert(value: Any) -> str:
+        text = _text(value)
+        if len(text) > length:
+            raise Invalid(f"a string of at most {length} characters (got {len(text)})")
+        return text
+
+    return Kind("string", convert, {"type": "string", "maxLength": length})
 
 
 def _path_segment(value: Any) -> str:
@@ -360,9 +377,11 @@ class InputSpec:
 
     @property
     def type(self) -> InputType:
+        """The manifest type of the input (string, password, boolean, code or connection)."""
         return self.kind.type
 
     def manifest(self) -> dict[str, Any]:
+        """The input as the manifest lists it: key, label, type, required, default, example, comments."""
         return {
             "key": self.key,
             "label": self.label,
@@ -376,6 +395,7 @@ class InputSpec:
         }
 
     def json_schema(self) -> dict[str, Any]:
+        """The input's JSON Schema: its kind's (or declared) schema with title, description, default and example."""
         schema: dict[str, Any] = {**(self.kind.schema if self.schema is None else self.schema.load()), "title": self.label}
         if self.comments:
             schema["description"] = self.comments
@@ -401,6 +421,7 @@ class InputSpec:
         return value
 
     def convert(self, value: Any, *, where: str = "Input") -> Any:
+        """The converted value, or an InputError naming the input, what was expected and what was received."""
         try:
             return self.kind.convert(value)
         except Invalid as exc:
@@ -445,11 +466,20 @@ def _find_kind(annotation: Any, where: str) -> Kind:
     raise DefinitionError(f"{where}: annotate it with an input kind such as Text, Id or Bool")
 
 
+# What pydantic's model_construct sets on an instance; `Inputs.__init__` copies it from a parsed one.
+_MODEL_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
 class Inputs(BaseModel):
-    """Base of every inputs model; `parse` turns host values into a typed, validated instance."""
+    """Base of every inputs model; `parse` turns host values into a typed, validated instance.
+
+    There is one way in: constructing a model directly (`Model(**values)`, `Model.model_validate(...)`,
+    as FastAPI and MCP hosts do) goes through `parse` too, so it converts with the same kinds, refuses
+    a missing required input, and raises `InputError`, never pydantic's ValidationError.
+    """
 
     # Values are converted by the kinds and stored with model_construct: pydantic's validator is never
-    # used, so its schema is not built (that would cost cold start for nothing).
+    # used (pydantic calls this __init__ instead), so its schema is not built (that would cost cold start).
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     specs: ClassVar[tuple[InputSpec, ...]] = ()
@@ -477,6 +507,12 @@ class Inputs(BaseModel):
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
         cls._defaults = {spec.key: None if spec.default is None else spec.convert(spec.default) for spec in specs}
+
+    def __init__(self, /, **values: Any) -> None:
+        """Convert and validate `values` exactly as `parse` does."""
+        parsed = type(self).parse(values)
+        for name in _MODEL_STATE:
+            object.__setattr__(self, name, getattr(parsed, name))
 
     def __repr_args__(self) -> Any:
         secret = {spec.key for spec in self.specs if spec.type == "password"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -69,9 +70,9 @@ def _checked_override(text: str) -> str:
     return text.rstrip("/")
 
 
-def api_base_url(domain: str) -> str:
-    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override (sandbox, tests)."""
-    override = os.environ.get(BASE_URL_ENV, "").strip()
+def api_base_url(domain: str, settings: Mapping[str, str] | None = None) -> str:
+    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override of the settings (sandbox, tests)."""
+    override = ((os.environ if settings is None else settings).get(BASE_URL_ENV) or "").strip()
     if override:
         return _checked_override(override)
     return f"https://{domain}.gorgias.com/api"

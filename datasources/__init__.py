@@ -13,11 +13,15 @@ MODULES = (
     "customers",
     "events",
     "integrations",
+    "macros",
     "messages",
+    "rules",
+    "satisfaction_surveys",
     "tags",
     "teams",
     "tickets",
     "users",
+    "views",
 )
 
 

@@ -46,6 +46,12 @@ ROUTES = (
     "voice",
     "statistics",
     "uploads",
+    "views",
+    "macros",
+    "rules",
+    "satisfaction_surveys",
+    "jobs",
+    "account_settings",
 )
 
 

@@ -10,7 +10,7 @@ import anyio
 import pytest
 from mcp import Client
 
-from component.mcp import Toolset, build_server, tools_of
+from component.mcp import Toolset, build_server, classify, tools_of
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.mcp.session import SESSION_SECONDS
@@ -97,3 +97,19 @@ def test_every_read_that_needs_no_input_answers_structured_content_its_schema_ac
         assert not result.is_error, (name, result.content)
         if tools[name].output_schema is not None:
             assert result.structured_content is not None, name
+
+
+def test_the_server_tells_the_agent_how_ids_and_pages_work_and_what_is_left_out(sandbox: Sandbox) -> None:
+    toolset = Toolset.select(gorgias, read_only=True).connect(sandbox.connection())
+
+    async def session() -> Any:
+        with anyio.fail_after(SESSION_SECONDS):
+            async with Client(build_server(toolset, name="gorgias")) as client:
+                return client.instructions
+
+    left_out = len(toolset.refused)
+    assert left_out == sum(not classify(a.key).read_only for a in gorgias.actions) > 0
+    assert anyio.run(session) == (
+        f"Gorgias: {gorgias.description} Tools named select... are picklists: they turn a name into the id other "
+        f"tools take. List tools answer one page and a cursor for the next. This server leaves out {left_out} of "
+        "the component's tools (read-only or --only).")
