@@ -12,6 +12,7 @@ __all__ = ["ACTIONS", "MODULES"]
 MODULES = (
     "account",
     "account_settings",
+    "custom_field_definitions",
     "custom_fields",
     "customers",
     "events",
@@ -27,6 +28,7 @@ MODULES = (
     "statistics",
     "tags",
     "teams",
+    "ticket_tags",
     "tickets",
     "uploads",
     "users",

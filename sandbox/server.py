@@ -46,6 +46,8 @@ ROUTES = (
     "voice",
     "statistics",
     "uploads",
+    "custom_fields",
+    "ticket_changes",
     "views",
     "macros",
     "rules",
