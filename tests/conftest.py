@@ -1,5 +1,5 @@
 """Shared fixtures (the API-key test connection, a strict `responses` mock, an unpaced unit-test environment)
-and what makes every run reproducible: the Hypothesis profile and seed, and the replay line of a failed run."""
+and what makes every run reproducible: the Hypothesis profile and seed, and the line that replays the run."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     `HttpClient.sleep` is a dataclass field whose default (`time.sleep`) is bound into the generated
     `__init__` when the class is defined, so patching `time.sleep` afterwards changes nothing. The
-    Gorgias connections build their client through the name `connections.client.HttpClient`; replacing
+    Gorgias connections build their client through the name `gorgias_component.connections.client.HttpClient`; replacing
     it with a factory that passes `sleep=` reaches every client (and `with_policy` copies the field).
     """
     from component.http import HttpClient
