@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from component import ActionInputs, HttpClient, action
-from gorgias_component.actions.documents import example
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["get_account"]
 
@@ -12,6 +12,10 @@ class GetAccountInputs(ActionInputs):
     pass
 
 
-@action("getAccount", "Get Account", "Retrieve your account.", example=example("getAccount"))
+@action("getAccount", "Get Account", "Retrieve your account.", example=example("getAccount"), resource="Account",
+        output=output("account"))
 def get_account(api: HttpClient, inputs: GetAccountInputs) -> object:
     return api.get("/account")
+
+
+ACTIONS = (get_account,)

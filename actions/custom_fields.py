@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from component import ActionInputs, HttpClient, Input, action
+from component import ActionInputs, HttpClient, action
 from component.inputs import Id
-from gorgias_component.actions.documents import example
+from gorgias_component.actions import fields
+from gorgias_component.actions.documents import deleted, example, output
 
 __all__ = ["delete_ticket_custom_field", "list_ticket_custom_fields"]
 
+RESOURCE = "Tickets"
+CUSTOM_FIELD_VALUES = output("custom_field_values")
+
 
 class ListTicketCustomFieldsInputs(ActionInputs):
-    ticket_id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket.", example="1234567890")
+    ticket_id: Id = fields.ticket_id()
 
 
 @action(
     "listTicketCustomFields", "List Ticket Custom Fields", "List all custom fields for a ticket.",
-    example=example("listTicketCustomFields"),
+    example=example("listTicketCustomFields"), resource=RESOURCE, output=CUSTOM_FIELD_VALUES,
 )
 def list_ticket_custom_fields(api: HttpClient, inputs: ListTicketCustomFieldsInputs) -> object:
     values = api.get(f"/tickets/{inputs.ticket_id}/custom-fields")
@@ -26,14 +30,17 @@ def list_ticket_custom_fields(api: HttpClient, inputs: ListTicketCustomFieldsInp
 
 
 class DeleteTicketCustomFieldInputs(ActionInputs):
-    id: Id = Input("Custom Field ID", required=True, comments="The ID of the custom field.", example="1234567890")
-    ticket_id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket.", example="1234567890")
+    id: Id = fields.custom_field_id(example="1234567890")
+    ticket_id: Id = fields.ticket_id()
 
 
 @action(
     "deleteTicketCustomField", "Delete Ticket Custom Field", "Delete a ticket's custom field value.",
-    example=example("deleteTicketCustomField"),
+    example=example("deleteTicketCustomField"), resource=RESOURCE, output=deleted(),
 )
 def delete_ticket_custom_field(api: HttpClient, inputs: DeleteTicketCustomFieldInputs) -> object:
     api.delete(f"/tickets/{inputs.ticket_id}/custom-fields/{inputs.id}")
     return {"message": "Success"}
+
+
+ACTIONS = (delete_ticket_custom_field, list_ticket_custom_fields)

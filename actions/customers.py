@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
-from component.inputs import Bool, CodeList, Id, Limit, Text
-from gorgias_component.actions import paging
-from gorgias_component.actions.documents import example, schema
+from component.inputs import CodeList, Id, Text
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_customer", "delete_customer", "get_customer", "list_customers", "update_customer"]
 
@@ -16,6 +16,7 @@ EXTERNAL_ID = (
 )
 LANGUAGE = "The customer's preferred language (format: ISO_639-1)."
 TIMEZONE = "The customer's preferred timezone (format: IANA timezone name)."
+RESOURCE = "Customers"
 
 
 class CreateCustomerInputs(ActionInputs):
@@ -31,16 +32,18 @@ class CreateCustomerInputs(ActionInputs):
     timezone: Text | None = Input("Timezone", comments=TIMEZONE, example="UTC")
 
 
-@action("createCustomer", "Create Customer", "Create a customer.", example=example("createCustomer"))
+@action("createCustomer", "Create Customer", "Create a customer.", example=example("createCustomer"), resource=RESOURCE,
+        output=output("customer"))
 def create_customer(api: HttpClient, inputs: CreateCustomerInputs) -> object:
     return api.post("/customers", inputs.set_values())
 
 
 class GetCustomerInputs(ActionInputs):
-    id: Id = Input("Customer ID", required=True, comments="ID of the customer you're looking for.", example="3924")
+    id: Id = fields.customer_id("ID of the customer you're looking for.")
 
 
-@action("getCustomer", "Get Customer", "Retrieve a customer.", example=example("getCustomer"))
+@action("getCustomer", "Get Customer", "Retrieve a customer.", example=example("getCustomer"), resource=RESOURCE,
+        output=output("customer"))
 def get_customer(api: HttpClient, inputs: GetCustomerInputs) -> object:
     return api.get(f"/customers/{inputs.id}")
 
@@ -53,43 +56,46 @@ class UpdateCustomerInputs(ActionInputs):
     )
     email: Text | None = Input("Email", comments=EMAIL, example="john@example.com")
     external_id: Text | None = Input("External ID", comments=EXTERNAL_ID, example="customer-84203241")
-    id: Id = Input("Customer ID", required=True, comments="ID of the customer to update.", example="3924")
+    id: Id = fields.customer_id("ID of the customer to update.")
     language: Text | None = Input("Language", comments=LANGUAGE, example="en")
     name: Text | None = Input("Name", comments="Full name of the customer.", example="John Smith")
     timezone: Text | None = Input("Timezone", comments=TIMEZONE, example="UTC")
 
 
-@action("updateCustomer", "Update Customer", "Update a customer.", example=example("updateCustomer"))
+@action("updateCustomer", "Update Customer", "Update a customer.", example=example("updateCustomer"), resource=RESOURCE,
+        output=output("customer"))
 def update_customer(api: HttpClient, inputs: UpdateCustomerInputs) -> object:
     return api.put(f"/customers/{inputs.id}", inputs.set_values(exclude=("id",)))
 
 
 class DeleteCustomerInputs(ActionInputs):
-    id: Id = Input("Customer ID", required=True, comments="ID of the customer to delete.", example="3924")
+    id: Id = fields.customer_id("ID of the customer to delete.")
 
 
-@action("deleteCustomer", "Delete Customer", "Delete a customer.", example=example("deleteCustomer"))
+@action("deleteCustomer", "Delete Customer", "Delete a customer.", example=example("deleteCustomer"), resource=RESOURCE,
+        output=deleted())
 def delete_customer(api: HttpClient, inputs: DeleteCustomerInputs) -> object:
     api.delete(f"/customers/{inputs.id}")
     return {"message": "Success"}
 
 
 class ListCustomersInputs(ListInputs):
-    cursor: Text | None = paging.cursor("customers", example=None)
     email: Text | None = Input("Email", comments=EMAIL, example="john@example.com")
     external_id: Text | None = Input("External ID", comments=EXTERNAL_ID, example="customer-84203241")
-    fetchAll: Bool = paging.fetch_all("customers")
-    id: Id | None = Input("Customer ID", comments="ID of the customer you're looking for.")
+    id: Id | None = fields.customer_id("ID of the customer you're looking for.", example=None, required=False)
     language: Text | None = Input("Language", comments=LANGUAGE, example="en")
-    limit: Limit | None = paging.limit("customers", example=None)
     order_by: Text | None = Input("Order By", comments="Attribute used to order customers.")
     timezone: Text | None = Input("Timezone", comments=TIMEZONE, example="UTC")
-    view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")
+    view_id: Id | None = fields.view_id("ID of a view to filter customers by.", example=None, required=False)
 
 
 @list_action(
     "listCustomers", "List Customers", "List customers, paginated, and ordered by their name (alphabetical order).",
-    example=example("listCustomers"),
+    example=example("listCustomers"), resource=RESOURCE, output=output_list("customer"),
+    paging=paging.of("customers", cursor_example=None, limit_example=None),
 )
 def list_customers(inputs: ListCustomersInputs) -> ListRequest:
-    return ListRequest("/customers", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))
+    return ListRequest("/customers", inputs.filters())
+
+
+ACTIONS = (create_customer, delete_customer, get_customer, list_customers, update_customer)

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from component import ActionInputs, ApiError, HttpClient, Input, action
 from component.inputs import PathSegment
-from gorgias_component.actions.documents import example
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["download_file"]
 
@@ -26,7 +26,8 @@ class DownloadFileInputs(ActionInputs):
     )
 
 
-@action("downloadFile", "Download File", "Download a file.", example=example("downloadFile"))
+@action("downloadFile", "Download File", "Download a file.", example=example("downloadFile"), resource="Files",
+        output=output("download_url"))
 def download_file(api: HttpClient, inputs: DownloadFileInputs) -> object:
     path = "/".join(quote(part, safe="") for part in (inputs.file_type, "download", inputs.domain_hash,
                                                        inputs.resource_name))
@@ -38,3 +39,6 @@ def download_file(api: HttpClient, inputs: DownloadFileInputs) -> object:
             status=response.status_code,
         )
     return location
+
+
+ACTIONS = (download_file,)

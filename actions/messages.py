@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
-from component.inputs import Bool, Code, CodeList, DateTime, Id, Limit, Text, choice
-from gorgias_component.actions import paging
-from gorgias_component.actions.documents import example, schema
+from component.inputs import Bool, Code, CodeList, DateTime, Id, Text, choice
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import example, output, output_list, schema
 
 __all__ = ["create_ticket_message", "get_ticket_message", "list_messages"]
 
 WHEN = "2020-01-27T10:42:21.468912"
 MessageOrder = Annotated[str, choice("created_datetime:asc", "created_datetime:desc")]
 FailurePolicy = Annotated[str, choice("force", "retry", "cancel")]
+RESOURCE = "Messages"
 
 
 class CreateTicketMessageInputs(ActionInputs):
@@ -69,9 +70,7 @@ class CreateTicketMessageInputs(ActionInputs):
                  "and receivers. https://developers.gorgias.com/reference/create-ticket-message",
     )
     subject: Text | None = Input("Subject", comments="The subject of the message.", example="Order issue")
-    ticket_id: Id = Input(
-        "Ticket ID", required=True, comments="The ID of the ticket associated with the message.", example="353768814"
-    )
+    ticket_id: Id = fields.ticket_id("The ID of the ticket associated with the message.", example="353768814")
     via: Text = Input(
         "Via", required=True, comments="How the message has been received, or sent from Gorgias.", example="aircall"
     )
@@ -79,7 +78,7 @@ class CreateTicketMessageInputs(ActionInputs):
 
 @action(
     "createTicketMessage", "Create Ticket Message", "Create a message for a ticket.",
-    example=example("createTicketMessage"),
+    example=example("createTicketMessage"), resource=RESOURCE, output=output("message"),
 )
 def create_ticket_message(api: HttpClient, inputs: CreateTicketMessageInputs) -> object:
     body = inputs.set_values(exclude=("action", "ticket_id"))
@@ -87,31 +86,31 @@ def create_ticket_message(api: HttpClient, inputs: CreateTicketMessageInputs) ->
 
 
 class GetTicketMessageInputs(ActionInputs):
-    id: Id = Input("Message ID", required=True, comments="The ID of the message.", example="353768814")
-    ticket_id: Id = Input(
-        "Ticket ID", required=True, comments="The ID of the ticket associated with the message.", example="353768814"
-    )
+    id: Id = fields.message_id()
+    ticket_id: Id = fields.ticket_id("The ID of the ticket associated with the message.", example="353768814")
 
 
-@action("getTicketMessage", "Get Ticket Message", "Retrieve a message.", example=example("getTicketMessage"))
+@action("getTicketMessage", "Get Ticket Message", "Retrieve a message.", example=example("getTicketMessage"),
+        resource=RESOURCE, output=output("message"))
 def get_ticket_message(api: HttpClient, inputs: GetTicketMessageInputs) -> object:
     return api.get(f"/tickets/{inputs.ticket_id}/messages/{inputs.id}")
 
 
 class ListMessagesInputs(ListInputs):
-    cursor: Text | None = paging.cursor("messages")
-    fetchAll: Bool = paging.fetch_all("messages")
-    limit: Limit | None = paging.limit("messages")
     order_by: MessageOrder | None = Input(
         "Order By", comments="Attribute used to order messages.", example="created_datetime:desc"
     )
-    ticket_id: Id | None = Input(
-        "Ticket ID", comments="The ID of the ticket the messages are associated with.", example="353768814"
+    ticket_id: Id | None = fields.ticket_id(
+        "The ID of the ticket the messages are associated with.", example="353768814", required=False
     )
 
 
 @list_action(
-    "listMessages", "List Messages", "List messages matching the given parameters.", example=example("listMessages")
+    "listMessages", "List Messages", "List messages matching the given parameters.", example=example("listMessages"),
+    resource=RESOURCE, output=output_list("message"), paging=paging.of("messages"),
 )
 def list_messages(inputs: ListMessagesInputs) -> ListRequest:
-    return ListRequest("/messages", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))
+    return ListRequest("/messages", inputs.filters())
+
+
+ACTIONS = (create_ticket_message, get_ticket_message, list_messages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from component import HttpClient, Input, action
 from component.inputs import Text
 from component.raw_request import RawRequestInputs, send_raw_request
+from gorgias_component.actions.documents import output
 
 __all__ = ["raw_request"]
 
@@ -18,6 +19,10 @@ class GorgiasRawRequestInputs(RawRequestInputs):
     )
 
 
-@action("rawRequest", "Raw Request", "Send raw HTTP request to Gorgias API.")
+@action("rawRequest", "Raw Request", "Send raw HTTP request to Gorgias API.", resource="Raw Request",
+        output=output("raw_response"))
 def raw_request(api: HttpClient, inputs: GorgiasRawRequestInputs) -> object:
     return send_raw_request(api, inputs)
+
+
+ACTIONS = (raw_request,)

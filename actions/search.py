@@ -6,7 +6,7 @@ from typing import Annotated
 
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Text, choice, int_range
-from gorgias_component.actions.documents import example
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["search"]
 
@@ -24,7 +24,11 @@ class SearchInputs(ActionInputs):
     type: SearchType = Input("Type", required=True, comments="The type of object to search for.", example="agent")
 
 
-@action("search", "Search", "Search for resources.", example=example("search"))
+@action("search", "Search", "Search for resources.", example=example("search"), resource="Search",
+        output=output("search_result"))
 def search(api: HttpClient, inputs: SearchInputs) -> object:
     # Gorgias answers 201 Created; `size` must go out as an integer.
     return api.post("/search", inputs.set_values())
+
+
+ACTIONS = (search,)

@@ -6,23 +6,23 @@ from typing import Annotated, Any
 
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import (
-    Bool,
     Code,
     CodeList,
     DateTime,
     Id,
     IdList,
     KeyValues,
-    Limit,
     StringBool,
     Text,
     TextList,
     choice,
 )
-from gorgias_component.actions import paging
-from gorgias_component.actions.documents import example, schema
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets"]
+
+RESOURCE = "Tickets"
 
 WHEN = "2020-01-27T10:42:21.468912"
 TicketOrder = Annotated[
@@ -33,16 +33,19 @@ TicketStatus = Annotated[str, choice("open", "closed")]
 
 class CreateTicketInputs(ActionInputs):
     assignee_team: Code | None = Input(
-        "Assignee Team", comments="The team assigned to the ticket.", schema=schema("assignee_team")
+        "Assignee Team", comments="The team assigned to the ticket.", schema=schema("assignee_team"),
+        data_source="selectTeam",  # a picked team's key is its id: {"id": key}
     )
     assignee_user: Code | None = Input(
-        "Assignee User", comments="The user assigned to the ticket.", schema=schema("assignee_user")
+        "Assignee User", comments="The user assigned to the ticket.", schema=schema("assignee_user"),
+        data_source="selectUser",  # a picked user's key is its id: {"id": key}
     )
     # Documented as "Assignee User ID" with key `channel`: the key is what Gorgias receives.
     channel: Text | None = Input("Assignee User ID", comments="The team assigned to the ticket.")
     closed_datetime: DateTime | None = Input("Closed Datetime", comments="When the ticket was closed.", example=WHEN)
     created_datetime: DateTime | None = Input("Created Datetime", comments="When the ticket was created.", example=WHEN)
-    customer: Code | None = Input("Customer", comments="The customer linked to the ticket.", schema=schema("customer"))
+    customer: Code | None = Input("Customer", comments="The customer linked to the ticket.", schema=schema("customer"),
+                                  data_source="selectCustomer")  # a picked customer's key is its id: {"id": key}
     external_id: Text | None = Input(
         "External ID", example="RETURN#4213",
         comments="External ID of the ticket in a foreign system. "
@@ -91,7 +94,8 @@ class CreateTicketInputs(ActionInputs):
     )
 
 
-@action("createTicket", "Create Ticket", "Create a new ticket.", example=example("createTicket"))
+@action("createTicket", "Create Ticket", "Create a new ticket.", example=example("createTicket"), resource=RESOURCE,
+        output=output("ticket"))
 def create_ticket(api: HttpClient, inputs: CreateTicketInputs) -> object:
     body: dict[str, Any] = inputs.set_values()
     if inputs.tags is not None:
@@ -100,51 +104,58 @@ def create_ticket(api: HttpClient, inputs: CreateTicketInputs) -> object:
 
 
 class GetTicketInputs(ActionInputs):
-    id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket.")
+    id: Id = fields.ticket_id(example=None)
     relationships: TextList | None = Input(
         "Relationships", comments="Names of relations that should be included in returned data.",
         example="custom_fields",
     )
 
 
-@action("getTicket", "Get Ticket", "Retrieve a ticket.", example=example("getTicket"))
+@action("getTicket", "Get Ticket", "Retrieve a ticket.", example=example("getTicket"), resource=RESOURCE,
+        output=output("ticket"))
 def get_ticket(api: HttpClient, inputs: GetTicketInputs) -> object:
     return api.get(f"/tickets/{inputs.id}", params={"relationships": inputs.relationships})
 
 
 class DeleteTicketInputs(ActionInputs):
-    id: Id = Input("Ticket ID", required=True, comments="The ID of the ticket to delete.")
+    id: Id = fields.ticket_id("The ID of the ticket to delete.", example=None)
 
 
-@action("deleteTicket", "Delete Ticket", "Delete a ticket.", example=example("deleteTicket"))
+@action("deleteTicket", "Delete Ticket", "Delete a ticket.", example=example("deleteTicket"), resource=RESOURCE,
+        output=deleted())
 def delete_ticket(api: HttpClient, inputs: DeleteTicketInputs) -> object:
     api.delete(f"/tickets/{inputs.id}")
     return {"message": "Success"}
 
 
 class ListTicketsInputs(ListInputs):
-    cursor: Text | None = paging.cursor("tickets")
-    customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
+    customer_id: Id | None = fields.customer_id(
+        "The ID of a customer used to select their tickets.", example="4", required=False
+    )
     external_id: Text | None = Input(
         "External ID", comments="ID of the ticket in a foreign system you're looking for.", example="ticket-ge432d"
     )
-    fetchAll: Bool = paging.fetch_all("tickets", example="true")
-    limit: Limit | None = paging.limit("tickets")
     order_by: TicketOrder | None = Input(
         "Order By", comments="Attribute used to order tickets.", example="created_datetime:desc"
     )
-    rule_id: Id | None = Input(
-        "Rule ID", comments="The ID of a rule used to select tickets matching the filters of this one.", example="21"
+    rule_id: Id | None = fields.rule_id(
+        "The ID of a rule used to select tickets matching the filters of this one.", required=False
     )
-    ticket_ids: IdList | None = Input("Ticket IDs", comments="The IDs of tickets to select.", example="1234567890")
-    view_id: Id | None = Input(
-        "View ID", comments="The ID of a view used to select tickets matching the filters of this one.", example="21"
+    ticket_ids: IdList | None = fields.ticket_id(
+        "The IDs of tickets to select.", label="Ticket IDs", required=False
+    )
+    view_id: Id | None = fields.view_id(
+        "The ID of a view used to select tickets matching the filters of this one.", required=False
     )
 
 
 @list_action(
     "listTickets", "List Tickets", "List tickets, paginated and ordered by the attribute of the given view.",
-    example=example("listTickets"),
+    example=example("listTickets"), resource=RESOURCE, output=output_list("ticket"),
+    paging=paging.of("tickets", fetch_all_example="true"),
 )
 def list_tickets(inputs: ListTicketsInputs) -> ListRequest:
-    return ListRequest("/tickets", inputs.set_values(exclude=("cursor", "limit", "fetchAll")))
+    return ListRequest("/tickets", inputs.filters())
+
+
+ACTIONS = (create_ticket, delete_ticket, get_ticket, list_tickets)

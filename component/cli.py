@@ -286,6 +286,8 @@ def _mcp(component: Component, args: argparse.Namespace) -> None:
     """`mcp`: serve MCP tools over stdio, or streamable HTTP on loopback, until the client or a signal stops it."""
     from component.mcp import Toolset, build_server, loopback_socket, serve_http, serve_stdio
 
+    if args.connection == "-" and args.http is None:
+        raise UsageError("mcp over stdio reads the protocol from standard input: give --connection FILE")
     toolset = Toolset.select(component, read_only=args.read_only, only=args.only,
                              allow_fetch_all=args.allow_fetch_all)
     sock = None
@@ -312,6 +314,12 @@ def _sandbox(component: Component, args: argparse.Namespace) -> int:
     return component.serve_sandbox(args.rest)
 
 
+def _serve(component: Component, args: argparse.Namespace) -> int:
+    from component.host.server import main as serve  # FastAPI and uvicorn load only for the host
+
+    return serve(component, args.rest)
+
+
 # -- the table ------------------------------------------------------------------------------------------
 
 COMMANDS: tuple[Command, ...] = (
@@ -326,6 +334,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("oauth", "authorize an OAuth 2.0 connection (authorize URL, code exchange)", _oauth, _oauth_options),
     Command("mcp", "serve the actions and data sources as MCP tools for AI agents (stdio)", _mcp, _mcp_options),
     Command("sandbox", "serve the bundled sandbox until Ctrl-C (options: sandbox --help)", _sandbox, own_parser=True),
+    Command("serve", "serve the component over HTTP with the playground page at / (options: serve --help)", _serve,
+            own_parser=True),
 )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
+from component.jsonschemas import Document
 
 if TYPE_CHECKING:
     from component.http import HttpClient
@@ -32,10 +33,13 @@ __all__ = [
     "NoInputs",
     "Opened",
     "action",
+    "collect",
     "data_source",
     "list_action",
     "picklist",
 ]
+
+MAX_OPTIONS = 10_000  # a picklist lists at most this many options, so an endless list cannot hang a form
 
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
 JSON = Any
@@ -71,6 +75,8 @@ class Action(Generic[I]):
     example: JSON = None  # the documentation's example output, {"data": ...}
     stream: Callable[[HttpClient, I], Iterator[Any]] | None = None  # list actions: item by item
     pages: Callable[[HttpClient, I], Iterator[dict[str, Any]]] | None = None  # list actions: page by page
+    resource: str | None = None  # the menu group a designer shows it under
+    output: Document | None = None  # JSON Schema of its `data`, read only when the manifest is built
 
     def __call__(self, api: HttpClient, inputs: I) -> JSON:
         return self.perform(api, inputs)
@@ -87,6 +93,7 @@ class DataSource(Generic[I]):
     perform: Callable[[HttpClient, I], list[dict[str, str]]]
     example: JSON = None
     type: str = "picklist"
+    max_options: int = MAX_OPTIONS  # the API's list is read no further: options past it are left out
     listing: Listing[I] | None = None  # how it reads one page and searches (`picklist`); else its list is sliced
 
 
@@ -117,13 +124,13 @@ class OpenOptions:
     on_token_refresh: Callable[[dict[str, Any]], None] | None = None
 
 
-def action(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
-    [Callable[[HttpClient, I], JSON]], Action[I]
-]:
-    """Declare an action from a typed `perform(api, inputs)` function."""
+def action(key: str, label: str, description: str, *, example: JSON = None, resource: str | None = None,
+           output: Document | None = None) -> Callable[[Callable[[HttpClient, I], JSON]], Action[I]]:
+    """Declare an action from a typed `perform(api, inputs)` function, its menu group and output schema."""
 
     def wrap(perform: Callable[[HttpClient, I], JSON]) -> Action[I]:
-        return Action(key, label, description, _inputs_type(perform, key), perform, example)
+        return Action(key, label, description, _inputs_type(perform, key), perform, example,
+                      resource=resource, output=output)
 
     return wrap
 
@@ -136,27 +143,55 @@ class ListRequest:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
+PAGING = ("cursor", "limit", "fetchAll")
+
+
 class ListInputs(ActionInputs):
-    """Inputs every list action has; each action redeclares them with its documented wording."""
+    """Inputs every list action has; `list_action(paging=...)` gives them the API's wording once."""
 
     cursor: Text | None = Input("Cursor")
     fetchAll: Bool = Input("Fetch All", default="false")
     limit: Limit | None = Input("Limit")
 
     def page_params(self) -> dict[str, Any]:
+        """The paging values of one page request."""
         return {"cursor": self.cursor, "limit": self.limit}
+
+    def filters(self) -> dict[str, Any]:
+        """The set inputs that are not paging inputs: the list's query filters."""
+        return self.set_values(exclude=PAGING)
 
 
 L = TypeVar("L", bound=ListInputs)
 
 
-def list_action(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+def with_paging(inputs: type[L], paging: Mapping[str, Any]) -> type[L]:
+    """A subclass of `inputs` whose paging inputs are redeclared with `paging` (key -> Input(...))."""
+    from pydantic import create_model  # only at declaration time
+
+    unknown = set(paging) - set(PAGING)
+    if unknown:
+        raise DefinitionError(f"{inputs.__name__}: paging declares {sorted(unknown)}, not paging inputs")
+    fields: dict[str, Any] = {
+        name: (inputs.model_fields[name].rebuild_annotation(), declared) for name, declared in paging.items()
+    }
+    return create_model(inputs.__name__, __base__=inputs, __module__=inputs.__module__, **fields)
+
+
+def list_action(key: str, label: str, description: str, *, example: JSON = None, resource: str | None = None,
+                output: Document | None = None, paging: Mapping[str, Any] | None = None) -> Callable[
     [Callable[[L], ListRequest]], Action[L]
 ]:
-    """Declare a list action from a function that describes its request; paging is shared."""
+    """Declare a list action from a function that describes its request; paging is shared.
+
+    `paging` (key -> `Input(...)`) words the cursor, limit and fetchAll inputs for this list once,
+    so an inputs model declares only its filters.
+    """
 
     def wrap(describe: Callable[[L], ListRequest]) -> Action[L]:
         inputs = _inputs_type(describe, key, arity=1)
+        if paging:
+            inputs = with_paging(inputs, paging)
 
         def perform(api: HttpClient, values: L) -> JSON:
             request = describe(values)
@@ -172,24 +207,26 @@ def list_action(key: str, label: str, description: str, *, example: JSON = None)
             request = describe(values)
             return api.pages(request.path, request.params)
 
-        return Action(key, label, description, inputs, perform, example, stream, pages)
+        return Action(key, label, description, inputs, perform, example, stream, pages, resource, output)
 
     return wrap
 
 
-def data_source(key: str, label: str, description: str, *, example: JSON = None) -> Callable[
+def data_source(key: str, label: str, description: str, *, example: JSON = None,
+                max_options: int = MAX_OPTIONS) -> Callable[
     [Callable[[HttpClient, I], list[dict[str, str]]]], DataSource[I]
 ]:
-    """Declare a picklist data source from a typed `perform(api, inputs)` function."""
+    """Declare a picklist data source from a typed `perform(api, inputs)` function; its cap is stated in its description."""
 
     def wrap(perform: Callable[[HttpClient, I], list[dict[str, str]]]) -> DataSource[I]:
-        return DataSource(key, label, description, _inputs_type(perform, key), perform, example)
+        return DataSource(key, label, _stated(description, max_options), _inputs_type(perform, key), perform, example,
+                          max_options=max_options)
 
     return wrap
 
 
 def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any], str], key_field: str = "id",
-             search: Search[Any] | None = None, example: JSON = None) -> Callable[
+             search: Search[Any] | None = None, example: JSON = None, max_options: int = MAX_OPTIONS) -> Callable[
     [Callable[[I], ListRequest]], DataSource[I]
 ]:
     """Declare a picklist from the list request it reads, each item's label and, if any, the API's search.
@@ -209,9 +246,26 @@ def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any]
             return [option(item) for item in api.items(request.path, request.params)]
 
         inputs = _inputs_type(describe, key, arity=1)
-        return DataSource(key, label, description, inputs, perform, example, listing=Listing(describe, option, search))
+        return DataSource(key, label, _stated(description, max_options), inputs, perform, example,
+                          listing=Listing(describe, option, search), max_options=max_options)
 
     return wrap
+
+
+def collect(package: str, modules: tuple[str, ...], attribute: str) -> tuple[Any, ...]:
+    """The declarations listed as `attribute` by each module of `package`, ordered by key.
+
+    A registry is then one line per module, so modules added side by side merge without conflict.
+    """
+    from importlib import import_module
+
+    found = [item for name in modules for item in getattr(import_module(f"{package}.{name}"), attribute)]
+    return tuple(sorted(found, key=lambda item: str(item.key)))
+
+
+def _stated(description: str, max_options: int) -> str:
+    """A picklist's description with its cap: a host shows the user why a long list ends early."""
+    return f"{description} Lists at most {max_options:,} options."
 
 
 def _inputs_type(perform: Callable[..., Any], key: str, arity: int = 2) -> Any:
@@ -246,6 +300,8 @@ class ComponentDefinition:
     # A context manager yielding (connection, environment) of a local stand-in for the API, if any.
     sandbox: Callable[[], AbstractContextManager[tuple[dict[str, Any], dict[str, str]]]] | None = None
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
+    # The sandbox's connections for a host to register (API key and an OAuth app without a token), with its environment.
+    sandbox_connections: Callable[[], AbstractContextManager[tuple[list[dict[str, Any]], dict[str, str]]]] | None = None
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
     # One line for a person after a successful check (account data, connection key, validated fields).

@@ -62,11 +62,12 @@ class Executor:
         paging = page_request(key, search, cursor, limit)
         with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
             if paging is None:
-                result = self._perform(key, lambda: source.perform(opened.client, values), opened)
+                result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values),
+                                       opened)
                 return {"result": _checked_options(key, result)}
 
             def complete() -> list[dict[str, str]]:
-                return _checked_options(key, source.perform(opened.client, values))
+                return _checked_options(key, source.perform(opened.client.capped(source.max_options), values))
 
             page, following = self._perform(key, lambda: one_page(source.listing, opened.client, values, paging, complete),
                                             opened)
@@ -126,8 +127,9 @@ class Executor:
         definition = self.find("connection", connection.get("key"), self.component.connections)
         fields = connection.get("fields")
         if not isinstance(fields, Mapping):
+            # Fields given as text are most likely JSON holding the credentials: describe, never quote.
             raise InputError("connection", f"Connection '{definition.key}': expected 'fields' to be an object, "
-                                           f"received {describe(fields)}.")
+                                           f"received {_shape(fields)}.")
         token = connection.get("token")
         if token is not None and not isinstance(token, Mapping):
             # A malformed token is still a secret: say only what type it was.

@@ -21,9 +21,8 @@ from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
-from component import progress
+from component import pagination, progress, transport
 from component.errors import (
     ApiError,
     AuthError,
@@ -32,16 +31,19 @@ from component.errors import (
     TransportError,
     WriteUncertainError,
 )
+from component.pagination import Paginator
 from component.payloads import decode_body, decode_json, error_detail
 from component.ratelimit import RateBudget
 from component.redaction import Redactor
 from component.retries import TYPED_POLICY, RetryPolicy, retry_after_seconds
+from component.transport import DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
 
-__all__ = ["DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
+__all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
 
 log = logging.getLogger("component.http")
 
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_PAGES = 10_000
 MAX_BODY_IN_LOG = 2000
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 UNCERTAIN_WRITE = ("The write may or may not have happened; it was not sent again to avoid a duplicate: "
@@ -77,12 +79,7 @@ def session_for(*identity: str) -> requests.Session:
             if len(_SESSIONS) >= MAX_SESSIONS:
                 # Forget the least recently used; a call still using it keeps it until it is done.
                 del _SESSIONS[next(iter(_SESSIONS))]
-            session = requests.Session()
-            session.trust_env = False  # never pick up proxies or .netrc credentials implicitly
-            adapter = HTTPAdapter(pool_connections=4, pool_maxsize=16, max_retries=0)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
-            _SESSIONS[identity] = session
+            session = _SESSIONS[identity] = transport.new_session()
         return session
 
 
@@ -123,6 +120,13 @@ class HttpClient:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     wall_clock: Callable[[], float] = time.time  # for Retry-After given as an HTTP date
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES  # decoded size of one answer's body
+    max_pages: int = DEFAULT_MAX_PAGES  # pages one list call follows
+    max_items: int | None = None  # items `items()` yields before it stops quietly (picklists)
+    # How a user changes each limit, e.g. {"max_pages": "set GORGIAS_MAX_PAGES"}; said in the error.
+    limit_hints: Mapping[str, str] = field(default_factory=dict)
+    paginator: Paginator | None = None  # how the API's lists page (the connection supplies it)
+    explain: Callable[[Any], str] = error_detail  # the API's own explanation of an error answer
 
     def __repr__(self) -> str:
         return f"HttpClient({self.redactor.url(self.base_url)!r}, service={self.service!r})"
@@ -130,6 +134,14 @@ class HttpClient:
     def with_policy(self, policy: RetryPolicy, *, debug: bool | None = None) -> HttpClient:
         """The same client with another retry policy (Raw Request brings its own)."""
         return replace(self, policy=policy, debug=self.debug if debug is None else debug)
+
+    def capped(self, max_items: int) -> HttpClient:
+        """The same client whose `items()` stops quietly after `max_items` items (a picklist's cap)."""
+        return replace(self, max_items=max_items)
+
+    def limit_hint(self, limit: str) -> str:
+        """How a user changes one of the client's limits ("set GORGIAS_MAX_PAGES"), for error messages."""
+        return self.limit_hints.get(limit, f"raise the client's {limit}")
 
     # -- JSON helpers used by actions ------------------------------------------------------
 
@@ -150,60 +162,30 @@ class HttpClient:
         response = self.request(method, path, **kwargs)
         return decode_json(response, self.service, f"{method.upper()} {path.split('?')[0]}")
 
-    # -- pagination ------------------------------------------------------------------------
+    # -- pagination (component.pagination, with the connection's paginator) ------------------
 
     def pages(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[dict[str, Any]]:
-        """Every page of a cursor-paginated list, following meta.next_cursor from the first page.
+        """Every page of a paginated list as the API sent it; each requested when the previous one is consumed."""
+        return (page.raw for page in pagination.pages(self, path, params, page_size))
 
-        Lazy: each page is requested when the previous one has been consumed.
-        """
-        cursor: str | None = None
-        seen: set[str] = set()
-        while True:
-            page = self._list_page(path, params, cursor, page_size)
-            progress.page_fetched(len(page["data"]))
-            yield page
-            cursor = _next_cursor(page)
-            if not cursor:
-                return
-            if cursor in seen:
-                raise ApiError(f"{self.service} answered {path} with a next cursor it had already given: "
-                               "the list would never end.", status=200)
-            seen.add(cursor)
+    def page_fetched(self, items: int) -> None:
+        """Report one more list page to whoever watches progress (the CLI's progress line)."""
+        progress.page_fetched(items)
 
     def page(self, path: str, params: Mapping[str, Any], *, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
-        """One page of a cursor-paginated list: its items and the cursor of the next page (None at the end)."""
-        page = self._list_page(path, params, cursor, limit)
-        return page["data"], _next_cursor(page)
-
-    def _list_page(self, path: str, params: Mapping[str, Any], cursor: str | None, limit: int) -> dict[str, Any]:
-        query = {k: v for k, v in params.items() if k not in ("cursor", "limit")}
-        page = self.get(path, {**query, "limit": limit, "cursor": cursor})
-        if not isinstance(page, dict) or not isinstance(page.get("data"), list):
-            raise ApiError(f"{self.service} answered {path} with something that is not a list page.",
-                           status=200, body=self.redactor.value(page))
-        if _next_cursor(page) is None and isinstance(page.get("meta"), dict) and page["meta"].get("next_cursor"):
-            raise ApiError(f"{self.service} answered {path} with a next cursor that is not a string.", status=200)
-        return page
+        """One page of a paginated list: its items and the token of the next page (None at the end)."""
+        page = pagination.one_page(self, path, params, cursor, limit)
+        return page.items, page.next
 
     def items(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[Any]:
-        """Every item of a cursor-paginated list; memory is bounded by one page."""
-        for page in self.pages(path, params, page_size=page_size):
-            yield from page["data"]
+        """Every item of a paginated list (at most `max_items`); memory is bounded by one page."""
+        return pagination.items(self, path, params, page_size)
 
     def list(self, path: str, params: Mapping[str, Any], *, fetch_all: bool) -> JSON:
-        """One page as the API returns it, or with fetch_all every item in one envelope."""
+        """One page as the API returns it, or with fetch_all every item in one answer shaped like a page."""
         if not fetch_all:
             return self.get(path, params)
-        envelope: dict[str, Any] = {}
-        items: list[Any] = []
-        for page in self.pages(path, params):
-            if not envelope:
-                envelope = {k: v for k, v in page.items() if k != "data"}
-            items.extend(page["data"])
-        meta = envelope.get("meta")
-        envelope["meta"] = {**(meta if isinstance(meta, dict) else {}), "prev_cursor": None, "next_cursor": None}
-        return {"data": items, **envelope}
+        return pagination.fetch_all(self, path, params)
 
     # -- the one place requests are sent ---------------------------------------------------
 
@@ -240,7 +222,7 @@ class HttpClient:
             sent += 1
             sent_at = self.clock()
             try:
-                response = self._send(call)
+                response = self._send(call, accept_redirect)
             except requests.RequestException as exc:
                 never_sent = isinstance(exc, requests.ConnectTimeout) or _connection_refused(exc)
                 may_retry = call.method in IDEMPOTENT or policy.retry_writes or never_sent
@@ -301,12 +283,29 @@ class HttpClient:
         log.log(self._level, "%s %s: %s, retrying in %.2f s", call.method, self.redactor.url(call.url), reason, delay)
         self.sleep(delay)
 
-    def _send(self, call: _Call) -> requests.Response:
+    def _send(self, call: _Call, accept_redirect: bool = False) -> requests.Response:
+        """One attempt: connecting, the headers and the whole body (redirects included) within `call.timeout`."""
+        with transport.deadline(call.timeout):
+            response = self._send_once(call)
+            if accept_redirect and response.is_redirect:
+                response.close()  # only the headers matter (Download File); the body is never read
+                transport.keep_body(response, b"")
+                return response
+            try:
+                transport.read_body(response, self.max_response_bytes)
+            except BodyTooLarge as exc:
+                raise ApiError(
+                    f"{self.service} answered {response.status_code} to {call.where} with a body larger than "
+                    f"{exc.limit:,} bytes, the most one answer may have: {self.limit_hint('max_response_bytes')} "
+                    "to change the limit.", status=response.status_code) from None
+        return response
+
+    def _send_once(self, call: _Call) -> requests.Response:
         started = self.clock()
         prepared = self._prepare(call.method, call.url, call.query, call.json, call.data, call.files,
                                  call.headers, with_auth=True)
         self._log_request(prepared, call.json if call.json is not None else call.data)
-        response = self.session.send(prepared, timeout=call.timeout, allow_redirects=False)
+        response = transport.send(self.session, prepared, call.timeout)
         hops = 0
         while call.follow_redirects and response.is_redirect and hops < 5:
             hops += 1
@@ -325,7 +324,8 @@ class HttpClient:
                 method, target, [], call.json if keep_body else None, call.data if keep_body else None,
                 call.files if keep_body else None, call.headers if same_origin else {}, with_auth=same_origin,
             )
-            response = self.session.send(prepared, timeout=call.timeout, allow_redirects=False)
+            response.close()  # the redirect's own body is never read
+            response = transport.send(self.session, prepared, call.timeout)
         self._log_response(call.method, response, self.clock() - started)
         return response
 
@@ -365,7 +365,7 @@ class HttpClient:
                    told: float | None) -> ApiError:
         status = response.status_code
         body = self.redactor.value(decode_body(response))
-        detail = error_detail(body)
+        detail = self.explain(body)
         message = f"{self.service} answered {status} {response.reason or ''}".rstrip() + f" to {call.where}"
         if detail:
             message += f": {detail}"
@@ -431,12 +431,6 @@ class HttpClient:
     def _log_failure(self, call: _Call, exc: Exception, elapsed: float) -> None:
         log.log(self._level, "%s %s -> %s after %.1f ms", call.method, self.redactor.url(call.url),
                 type(exc).__name__, elapsed * 1000)
-
-
-def _next_cursor(page: Mapping[str, Any]) -> str | None:
-    meta = page.get("meta")
-    cursor = meta.get("next_cursor") if isinstance(meta, Mapping) else None
-    return cursor if isinstance(cursor, str) and cursor else None
 
 
 def _check_headers(headers: Mapping[str, Any]) -> None:

@@ -14,12 +14,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from component.errors import DefinitionError, InputError
+from component.instants import instant
 from component.jsonschemas import SchemaRef
 from component.redaction import MASK
 from component.suggestions import did_you_mean
@@ -40,10 +40,12 @@ __all__ = [
     "Limit",
     "Password",
     "PathSegment",
+    "SomeIds",
     "StringBool",
     "Text",
     "TextList",
     "choice",
+    "choice_list",
     "describe",
     "int_range",
     "string_bool",
@@ -184,6 +186,13 @@ def _id_list(value: Any) -> list[int]:
         raise Invalid("a list of positive integer ids") from None
 
 
+def _some_ids(value: Any) -> list[int]:
+    ids = _id_list(value)
+    if not ids:
+        raise Invalid("at least one positive integer id")
+    return ids
+
+
 _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:value" strings'
 
 
@@ -210,7 +219,7 @@ def _key_values(value: Any) -> dict[str, Any]:
 def _datetime(value: Any) -> str:
     text = _text(value).strip()
     try:
-        datetime.fromisoformat(text)
+        instant(text)  # naive (UTC) or with an offset: both are instants
     except ValueError:
         raise Invalid("an ISO 8601 date-time such as 2020-01-27T10:42:21.468912") from None
     return text
@@ -231,6 +240,10 @@ TextList = Annotated[
     list[str], Kind("string", _text_list, {"type": "array", "items": {"type": "string"}}, "valuelist")
 ]
 IdList = Annotated[list[int], Kind("string", _id_list, {"type": "array", "items": _ID_SCHEMA}, "valuelist")]
+# Ids of objects a bulk operation acts on: never empty, so leaving it empty cannot mean "every object".
+SomeIds = Annotated[
+    list[int], Kind("string", _some_ids, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}, "valuelist")
+]
 KeyValues = Annotated[
     dict[str, Any],
     Kind(
@@ -292,6 +305,20 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
     return Kind("string", convert, {"type": "string", "enum": list(options)})
 
 
+def choice_list(*options: str) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+    one = choice(*options)
+    expected = "a list of values, each one of " + ", ".join(options)
+
+    def convert(value: Any) -> list[str]:
+        try:
+            return [one.convert(item) for item in _as_list(value)]
+        except Invalid:
+            raise Invalid(expected) from None
+
+    return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
+
+
 def _path_segment(value: Any) -> str:
     text = _text(value).strip()
     if not text or "/" in text or "\\" in text or text in (".", "..") or any(ord(c) < 32 for c in text):
@@ -322,6 +349,7 @@ class InputSpec:
     example: str | None = None
     comments: str | None = None
     schema: SchemaRef | None = None
+    data_source: str | None = None  # the picklist whose option keys are valid values
 
     @property
     def type(self) -> InputType:
@@ -337,6 +365,7 @@ class InputSpec:
             "example": self.example,
             "comments": self.comments,
             "collection": self.kind.collection,
+            "dataSource": self.data_source,
         }
 
     def json_schema(self) -> dict[str, Any]:
@@ -368,10 +397,11 @@ def Input(
     example: str | None = None,
     comments: str | None = None,
     schema: SchemaRef | None = None,
+    data_source: str | None = None,
 ) -> Any:
-    """Declare an input field: its label and documented metadata (strings, as documented)."""
+    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist."""
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema}
+            "comments": comments, "schema": schema, "data_source": data_source}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -415,7 +445,7 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"])
+                          meta["comments"], meta["schema"], meta["data_source"])
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 from component.errors import DefinitionError, InputError
+from component.instants import instant
 
-__all__ = ["PackageJson", "SchemaRef"]
+__all__ = ["BundledSchema", "Document", "PackageJson", "SchemaRef"]
+
+
+class Document(Protocol):
+    """A JSON document read on first use (an example payload, an output schema)."""
+
+    def document(self) -> dict[str, Any]:
+        """The document as a JSON object."""
+        ...
 
 
 def _format_checker() -> Any:
@@ -19,7 +27,7 @@ def _format_checker() -> Any:
     from jsonschema import FormatChecker
 
     def is_date_time(value: object) -> bool:
-        return not isinstance(value, str) or datetime.fromisoformat(value) is not None
+        return not isinstance(value, str) or instant(value) is not None
 
     checker = FormatChecker(formats=())
     checker.checks("date-time", raises=ValueError)(is_date_time)
@@ -45,6 +53,7 @@ class PackageJson:
         return document
 
     def document(self) -> dict[str, Any]:
+        """The parsed document (read once)."""
         return self._document
 
 
@@ -71,3 +80,45 @@ class SchemaRef(PackageJson):
         first = errors[0]
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
         raise InputError(key, f"Input '{key}' ({label}): at {key}{where}: {first.message}.")
+
+
+@dataclass(frozen=True)
+class BundledSchema(PackageJson):
+    """A JSON Schema whose `{"$ref": "other.json"}` siblings (same folder) are bundled under `$defs`.
+
+    Object schemas reference each other by file name so each is written once; a manifest needs one
+    self-contained document, so the references are rewritten to `#/$defs/<name>` on first use.
+    """
+
+    @cached_property
+    def _bundled(self) -> dict[str, Any]:
+        folder = self.name.rpartition("/")[0]
+        defs: dict[str, Any] = {}
+
+        def rewrite(node: Any) -> Any:
+            if isinstance(node, list):
+                return [rewrite(item) for item in node]
+            if not isinstance(node, dict):
+                return node
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.endswith(".json") and "#" not in ref:
+                stem = ref[: -len(".json")]
+                if stem not in defs:
+                    defs[stem] = {}  # placeholder first: schemas may reference each other in a cycle
+                    other = PackageJson(self.package, f"{folder}/{ref}" if folder else ref).document()
+                    defs[stem] = rewrite(_body(other))
+                return {**{k: rewrite(v) for k, v in node.items() if k != "$ref"}, "$ref": f"#/$defs/{stem}"}
+            return {key: rewrite(value) for key, value in node.items()}
+
+        top: dict[str, Any] = rewrite(dict(self._document))
+        if defs:
+            top["$defs"] = {**top.get("$defs", {}), **defs}
+        return top
+
+    def document(self) -> dict[str, Any]:
+        """The schema with every sibling file it references bundled under `$defs`."""
+        return self._bundled
+
+
+def _body(schema: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in schema.items() if k not in ("$schema", "$id")}

@@ -37,6 +37,10 @@ def _example(example: Any) -> Any:
     return example.document() if isinstance(example, PackageJson) else example
 
 
+def _output_schema(action: Action[Any]) -> dict[str, Any] | None:
+    return None if action.output is None else action.output.document()
+
+
 def _paging(source: DataSource[Any]) -> dict[str, bool]:
     """Every data source pages (`cursor`, `limit`) and filters (`search`); `searchable`: the API searches for it."""
     return {"pageable": True, "searchable": source.listing is not None and source.listing.search is not None}
@@ -68,6 +72,8 @@ def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
             }
             for c in component.connections
         ],
-        "actions": [runnable(a) for a in component.actions],
+        "actions": [
+            {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a)} for a in component.actions
+        ],
         "dataSources": [runnable(d, dataSourceType=d.type, **_paging(d)) for d in component.data_sources],
     }

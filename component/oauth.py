@@ -5,7 +5,12 @@ host stored. `OAuth2BearerAuth` signs every request with the newest access token
 before it expires and once after a 401, keeps the old refresh token when the answer has none, and
 hands every new token to the host's `on_token_refresh` exactly once. Calls that share a connection
 (same token endpoint, client id and refresh token) share one token state process-wide, so that many
-concurrent calls on an expired token refresh it once. Nothing here knows about a particular API.
+concurrent calls on an expired token refresh it once. While the token is still valid, one call
+refreshes it early and the others go on with the valid token rather than wait; a failed early
+refresh is not tried again for a cool-down, and a refused grant (`invalid_grant`) is not tried again
+at all, the access token being used until it expires. The token endpoint is never followed through a
+redirect, and its answers are read under a deadline and a size cap. Nothing here knows about a
+particular API.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.common.security import generate_token
 
-from component.errors import ApiError, AuthError, InputError, InternalError, TransportError
+from component import transport
+from component.errors import ApiError, AuthError, ComponentError, InputError, InternalError, TransportError
 from component.inputs import describe
 from component.payloads import decode_body
 from component.redaction import Redactor
@@ -50,7 +56,9 @@ log = logging.getLogger("component.oauth")
 
 LEEWAY_SECONDS = 300  # refresh this long before the access token expires
 DEFAULT_LIFETIME_SECONDS = 24 * 3600  # when neither the answer nor the JWT says how long the token lives
-TOKEN_TIMEOUT = 30.0
+TOKEN_TIMEOUT = 30.0  # seconds for one token request, connecting and reading the whole answer
+COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
+MAX_TOKEN_BODY = 1024 * 1024  # a token answer is a few hundred bytes
 _MAX_STATES = 1024
 
 TokenCallback = Callable[[dict[str, Any]], None]
@@ -117,7 +125,7 @@ def token_expiry(token: Mapping[str, Any], now: float | None = None) -> int:
     if expires_at is not None and expires_at > 0:
         return int(expires_at)
     expires_in = _number(token.get("expires_in"))
-    if expires_in is not None and expires_in > 0:  # Gorgias sends expires_in: 0 for a 24-hour token
+    if expires_in is not None and expires_in > 0:  # a lifetime of 0 says nothing (some APIs send it for long-lived tokens)
         return int(now + expires_in)
     exp = _number((jwt_claims(token.get("access_token")) or {}).get("exp"))
     if exp is not None and exp > 0:
@@ -161,6 +169,13 @@ def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
 
     def keep(response: requests.Response) -> requests.Response:
         answers[:] = [response]
+        if 300 <= response.status_code < 400:
+            response.close()
+            raise _Redirected(response=response)
+        try:
+            transport.read_body(response, MAX_TOKEN_BODY)
+        except transport.BodyTooLarge:
+            raise _TooLarge(response=response) from None
         return response
 
     session = OAuth2Session(
@@ -168,10 +183,22 @@ def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
         token=_for_authlib(token) if token is not None else None, update_token=update_token,
         leeway=LEEWAY_SECONDS, token_endpoint=client.token_url, default_timeout=TOKEN_TIMEOUT,
     )
-    session.trust_env = False  # never pick up proxies or .netrc credentials implicitly
+    transport.guard(session)  # deadlines on every read; no proxies or .netrc credentials picked up implicitly
     session.register_compliance_hook("access_token_response", keep)
     session.register_compliance_hook("refresh_token_response", keep)
     return session, answers
+
+
+class _Redirected(requests.RequestException):
+    """The token endpoint answered with a redirect: it is never followed (the refresh token would go along)."""
+
+
+class _TooLarge(requests.RequestException):
+    """The token endpoint's answer is larger than any token."""
+
+
+# Sent with every token request: redirects are refused, the body is read by `keep` under the cap.
+_TOKEN_REQUEST = {"allow_redirects": False, "stream": True}
 
 
 def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
@@ -182,6 +209,14 @@ def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list
     service = client.service
     response = answers[0] if answers else getattr(exc, "response", None)
     status = response.status_code if isinstance(response, requests.Response) else 0
+    if isinstance(exc, _Redirected | _TooLarge) and isinstance(response, requests.Response):
+        what_came = (f"a redirect ({status} {response.reason or ''}".rstrip() + "), which is never followed"
+                     if isinstance(exc, _Redirected) else f"an answer larger than {MAX_TOKEN_BODY:,} bytes")
+        return ApiError(f"{service} answered the OAuth {what} request with {what_came}: nothing more was sent; "
+                        "check the Token URL of the connection.", status=status, body=None)
+    if isinstance(exc, RecursionError):
+        return ApiError(f"{service} answered the OAuth {what} request with JSON nested too deeply: the answer could "
+                        "not be read.", status=status, body=None)
     body = redactor.value(decode_body(response)) if isinstance(response, requests.Response) else None
     if isinstance(exc, OAuthError):
         error = str(exc.error or "oauth_error")
@@ -211,7 +246,7 @@ def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list
                      status=status, body=body)
 
 
-_TOKEN_FAILURES = (AuthlibBaseError, requests.RequestException, ValueError)
+_TOKEN_FAILURES = (AuthlibBaseError, requests.RequestException, ValueError, RecursionError)
 
 
 def _checked(token: Mapping[str, Any], client: OAuthClient, what: str) -> None:
@@ -239,10 +274,10 @@ def exchange_code(client: OAuthClient, code: str, redirect_uri: str, *, nonce: s
         raise InputError("code", f"Authorization code: expected the `code` of the redirect, received {describe(code)}.")
     redactor = Redactor([client.client_secret, code])
     session, answers = _session(client)
-    with session:
+    with session, transport.deadline(TOKEN_TIMEOUT):
         try:
             raw = session.fetch_token(client.token_url, grant_type="authorization_code", code=code.strip(),
-                                      redirect_uri=redirect_uri)
+                                      redirect_uri=redirect_uri, **_TOKEN_REQUEST)
         except _TOKEN_FAILURES as exc:
             raise _token_failure(exc, client, "code exchange", answers, redactor) from None
     _checked(raw, client, "code exchange")
@@ -275,6 +310,8 @@ class _TokenState:
         self.undelivered = False  # a refreshed token no on_token_refresh has received yet
         self.session: Any = None
         self.answers: list[requests.Response] = []
+        self.quiet_until = 0.0  # no early refresh before this time (epoch seconds): the last one failed
+        self.refused: GrantError | None = None  # the grant was refused: never refresh again with this token
 
     def oauth_session(self) -> Any:
         """The authlib session, holding the current token (call with the lock held)."""
@@ -284,11 +321,30 @@ class _TokenState:
         self.session.token = _for_authlib(self.token)
         return self.session
 
+    def due(self, now: float) -> bool:
+        """Whether the token should be refreshed now: it is within the leeway of expiry (or past it)."""
+        return bool(self.token.get("refresh_token")) and self.refused is None \
+            and now >= self.token.get("expires_at", 0) - LEEWAY_SECONDS
+
+    def refresh(self, redactor: Redactor) -> None:
+        """Ask the token endpoint for a new token (lock held); a ComponentError when it cannot be had."""
+        session = self.oauth_session()
+        try:
+            with transport.deadline(TOKEN_TIMEOUT):
+                session.refresh_token(self.client.token_url, refresh_token=self.token["refresh_token"],
+                                      **_TOKEN_REQUEST)
+        except _TOKEN_FAILURES as exc:
+            failure = _token_failure(exc, self.client, "refresh", self.answers, redactor)
+            if isinstance(failure, GrantError) and failure.error == "invalid_grant":
+                self.refused = failure
+            raise failure from None
+
     def updated(self, token: Mapping[str, Any], refresh_token: str | None = None, **_: Any) -> None:
         """authlib's update_token: store the refreshed token (the lock is held by the caller)."""
         _checked(token, self.client, "refresh")
         self.token = normalised_token(token, self.token)
         self.undelivered = True
+        self.quiet_until = 0.0
         new_refresh = self.token.get("refresh_token")
         if isinstance(new_refresh, str) and new_refresh != refresh_token:
             _register(_identity(self.client, new_refresh), self)  # a rotated token leads here too
@@ -323,10 +379,14 @@ def _state_for(client: OAuthClient, token: dict[str, Any]) -> _TokenState:
         if state is None:
             state = _STATES[key] = _TokenState(client, token)
             return state
-    with state.lock:
-        if token["expires_at"] > state.token.get("expires_at", 0):
-            state.token = token  # the host holds a newer token than this process has seen
-            state.undelivered = False
+    # Never wait here: a call holding the lock is refreshing, which gives a newer token than the host's anyway.
+    if state.lock.acquire(blocking=False):
+        try:
+            if token["expires_at"] > state.token.get("expires_at", 0):
+                state.token = token  # the host holds a newer token than this process has seen
+                state.undelivered = False
+        finally:
+            state.lock.release()
     return state
 
 
@@ -337,6 +397,11 @@ def reset_token_cache() -> None:
         _STATES.clear()
     for state in states:
         state.close()
+
+
+def _again(refused: GrantError) -> GrantError:
+    """A fresh copy of a remembered refusal, so that each call raises its own exception."""
+    return GrantError(str(refused), error=refused.error, status=refused.status, body=refused.body)
 
 
 # -- the auth ---------------------------------------------------------------------------------
@@ -363,24 +428,39 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
         return dict(self._state.token)
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
-        state = self._state
-        with state.lock:
-            session = state.oauth_session()
-            if state.token.get("refresh_token"):
-                try:
-                    session.ensure_active_token()  # authlib refreshes within LEEWAY_SECONDS of expires_at
-                except _TOKEN_FAILURES as exc:
-                    failure = _token_failure(exc, self._client, "refresh", state.answers, self.redactor)
-                    if isinstance(failure, GrantError) or state.token.get("expires_at", 0) <= time.time():
-                        raise failure from None
-                    # The current token still works for a while: use it and try again on the next request.
-                    log.warning("could not refresh the OAuth access token early, using the current one: %s", failure)
-                self._deliver(state)
-            session.token = _for_authlib(state.token)
-            request.url, headers, request.body = session.token_auth.prepare(request.url, request.headers, request.body)
-            request.headers = headers
-            self._sent.access_token = state.token.get("access_token")
+        access = self._current_access_token()
+        request.headers["Authorization"] = f"Bearer {access}"
+        self._sent.access_token = access
         return request
+
+    def _current_access_token(self) -> str:
+        """The access token to send: refreshed first when due, unless another call is already refreshing it."""
+        state = self._state
+        now = time.time()
+        valid = bool(state.token.get("access_token")) and state.token.get("expires_at", 0) > now
+        if valid and not ((state.due(now) and now >= state.quiet_until) or (state.undelivered and self._callback)):
+            return str(state.token["access_token"])
+        # A still-valid token never waits: if another call holds the lock (refreshing), go on with it.
+        if not state.lock.acquire(blocking=not valid):
+            return str(state.token["access_token"])
+        try:
+            now = time.time()
+            valid = bool(state.token.get("access_token")) and state.token.get("expires_at", 0) > now
+            if not valid and state.refused is not None:
+                raise _again(state.refused)
+            if state.due(now) and (not valid or now >= state.quiet_until):
+                try:
+                    state.refresh(self.redactor)
+                except ComponentError as failure:
+                    if not valid:
+                        raise
+                    # The current token still works for a while: use it, and let a later call try again.
+                    state.quiet_until = now + COOL_DOWN_SECONDS
+                    log.warning("could not refresh the OAuth access token early, using the current one: %s", failure)
+            self._deliver(state)
+            return str(state.token.get("access_token") or "")
+        finally:
+            state.lock.release()
 
     def refresh_after_unauthorized(self) -> bool:
         """Get a new access token after a 401; True when the request should be sent again."""
@@ -389,14 +469,11 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
             if state.token.get("access_token") != getattr(self._sent, "access_token", None):
                 self._deliver(state)
                 return True  # another call refreshed meanwhile: replay with its token
-            refresh = state.token.get("refresh_token")
-            if not refresh:
+            if state.refused is not None:
+                raise _again(state.refused)
+            if not state.token.get("refresh_token"):
                 return False
-            session = state.oauth_session()
-            try:
-                session.refresh_token(self._client.token_url, refresh_token=refresh)
-            except _TOKEN_FAILURES as exc:
-                raise _token_failure(exc, self._client, "refresh", state.answers, self.redactor) from None
+            state.refresh(self.redactor)
             log.debug("refreshed the OAuth access token after a 401")
             self._deliver(state)
             return True

@@ -19,6 +19,8 @@ def decode_body(response: requests.Response) -> Any:
         return None
     try:
         return response.json()
+    except RecursionError:
+        return "(JSON nested too deeply to read)"
     except ValueError:
         text = response.text
         return text if len(text) <= MAX_BODY_IN_MESSAGE else text[:MAX_BODY_IN_MESSAGE] + "..."
@@ -28,10 +30,13 @@ def decode_json(response: requests.Response, service: str, where: str = "", hint
     """The JSON body (None when empty); an ApiError naming `where` when the body is not JSON."""
     if not response.content:
         return None
+    target = f" to {where}" if where else ""
     try:
         return response.json()
+    except RecursionError:  # e.g. 100,000 opening brackets: Python's parser gives up
+        raise ApiError(f"{service} answered {response.status_code}{target} with JSON nested too deeply: the answer "
+                       "could not be read.", status=response.status_code, body=None) from None
     except ValueError:
-        target = f" to {where}" if where else ""
         advice = f"; {hint}" if hint else ""
         raise ApiError(
             f"{service} answered {response.status_code}{target} with a body that is not JSON{advice}.",
@@ -44,18 +49,14 @@ def cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
 
 
 def error_detail(body: Any) -> str:
-    """The API's own explanation: error.msg and error.data, an OAuth error, or the start of the text."""
+    """The API's own explanation, as most APIs give it: an OAuth error, `error.message` (or `msg`), `message`, the text.
+
+    A connection whose API words errors differently gives its client its own reader (`HttpClient.explain`).
+    """
     if isinstance(body, dict):
         error = body.get("error")
         if isinstance(error, dict):
-            msg = str(error.get("msg") or error.get("message") or "").strip()
-            data = error.get("data")
-            if isinstance(data, dict) and data:
-                fields = "; ".join(
-                    f"{k}: {' '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items()
-                )
-                msg = f"{msg} ({fields})" if msg else fields
-            return cut(msg)
+            return cut(str(error.get("message") or error.get("msg") or "").strip())
         if isinstance(error, str):
             description = body.get("error_description")
             return cut(f"{error}: {description}" if description else error)

@@ -123,6 +123,10 @@ def _encodable(text: str) -> bool:
     return True
 
 
+# Headers that frame the message or steer the connection: the HTTP client sets them, a user never may.
+FRAMING_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection", "te", "upgrade", "trailer"})
+
+
 def _headers(inputs: RawRequestInputs) -> dict[str, str]:
     """The header inputs as strings (unset values left out); names and values HTTP cannot carry are refused."""
     headers: dict[str, str] = {}
@@ -130,17 +134,24 @@ def _headers(inputs: RawRequestInputs) -> dict[str, str]:
         if value is None:
             continue
         text = (value if isinstance(value, str) else json.dumps(value, default=str)).strip()  # true, 5, {"a": 1}
+        if name.lower() in FRAMING_HEADERS or name.lower().startswith("proxy-"):
+            raise InputError("headers", f"Input 'headers' (Header): header {describe(name)} frames the request or "
+                                        "steers the connection; the HTTP client sets it, so it cannot be given.")
         try:
             text.encode("latin-1")
-            valid = bool(_TOKEN.fullmatch(name)) and not any(c in text for c in "\r\n\0")
+            valid = bool(_TOKEN.fullmatch(name)) and not any(_control(c) for c in text)
         except UnicodeEncodeError:
             valid = False
         if not valid:
             raise InputError("headers", f"Input 'headers' (Header): expected header names without spaces or "
-                                        f"separators and single-line Latin-1 values, received {describe(name)} "
-                                        "with a value that is not.")
+                                        f"separators and single-line Latin-1 values without control characters "
+                                        f"(tab aside), received {describe(name)} with a value that is not.")
         headers[name] = text
     return headers
+
+
+def _control(char: str) -> bool:
+    return (ord(char) < 32 and char != "\t") or ord(char) == 127
 
 
 def _body(inputs: RawRequestInputs) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from component import ApiError, AuthError, ComponentError, ConnectionFields
 from component.oauth import GrantError
-from component.payloads import error_detail
+from gorgias_component.connections.answers import gorgias_error_detail
 from gorgias_component.connections.domain import api_base_url
 
 __all__ = ["explain_check_failure", "missing_scope"]
@@ -20,7 +20,7 @@ _SCOPE = re.compile(r"\b(write:all|[a-z_]+:(?:read|write))\b")
 
 def missing_scope(body: Any) -> str | None:
     """The scope a 403 answer names, when it names one."""
-    text = error_detail(body) if not isinstance(body, str) else body
+    text = gorgias_error_detail(body) if not isinstance(body, str) else body
     match = _SCOPE.search(text or "")
     return match.group(1) if match else None
 
@@ -45,7 +45,7 @@ def explain_check_failure(error: ComponentError, connection_key: str, fields: Co
         if scope and connection_key == "oauth2":
             return AuthError(f"{PREFIX}the OAuth token lacks the scope {scope} (403): add {scope} to Scopes and "
                              "reconnect the Gorgias OAuth connection.", status=status, body=body)
-        detail = error_detail(body)
+        detail = gorgias_error_detail(body)
         said = f" ({detail})" if detail else ""
         advice = ("add account:read (or write:all) to Scopes and reconnect" if connection_key == "oauth2"
                   else "ask a Gorgias admin to give this user a role that can read the account")

@@ -5,7 +5,9 @@ Two environment variables tune it for an account:
 - `GORGIAS_RATE_LIMIT`: the API-key bucket as "requests/seconds" ("40/20", the default; "40/10" for
   Enterprise accounts), or "off" to send without pacing. OAuth connections get twice the requests
   over the same window, as Gorgias gives OAuth apps 80 where API keys get 40.
-- `GORGIAS_TIMEOUT`: seconds to wait for each answer (default 30).
+- `GORGIAS_TIMEOUT`: seconds one attempt may take, connecting and reading the whole answer (default 30).
+- `GORGIAS_MAX_RESPONSE_BYTES`: the largest answer body read, decoded (default 25 MiB).
+- `GORGIAS_MAX_PAGES`: the most pages one list call follows (default 10,000).
 """
 
 from __future__ import annotations
@@ -21,17 +23,23 @@ import requests
 
 from component.definitions import OpenOptions
 from component.errors import InputError
-from component.http import DEFAULT_TIMEOUT, HttpClient, session_for
+from component.http import DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT, HttpClient, session_for
 from component.inputs import describe
 from component.ratelimit import RateBudget, budget_for
 from component.redaction import Redactor
+from component.transport import DEFAULT_MAX_RESPONSE_BYTES
+from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
 from gorgias_component.connections.domain import BASE_URL_ENV, api_base_url
 
-__all__ = ["CALL_LIMIT_HEADER", "RATE_LIMIT_ENV", "TIMEOUT_ENV", "gorgias_client"]
+__all__ = ["CALL_LIMIT_HEADER", "MAX_PAGES_ENV", "MAX_RESPONSE_BYTES_ENV", "RATE_LIMIT_ENV", "TIMEOUT_ENV",
+           "gorgias_client"]
 
 CALL_LIMIT_HEADER = "X-Gorgias-Account-Api-Call-Limit"
 RATE_LIMIT_ENV = "GORGIAS_RATE_LIMIT"
 TIMEOUT_ENV = "GORGIAS_TIMEOUT"
+MAX_RESPONSE_BYTES_ENV = "GORGIAS_MAX_RESPONSE_BYTES"
+MAX_PAGES_ENV = "GORGIAS_MAX_PAGES"
+LIMIT_HINTS = {"max_response_bytes": f"set {MAX_RESPONSE_BYTES_ENV} (bytes)", "max_pages": f"set {MAX_PAGES_ENV}"}
 # Gorgias: 40 requests per 20 s with an API key, 80 with OAuth (leaky bucket per account).
 DEFAULT_LIMITS = {"apiKey": (40, 20.0), "oauth2": (80, 20.0)}
 _LIMIT = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d+(?:\.\d+)?)\s*s?\s*$")
@@ -77,6 +85,17 @@ def timeout() -> float:
     return seconds
 
 
+def whole_number(name: str, default: int) -> int:
+    """A positive whole number from the environment variable `name`, or `default` when it is unset."""
+    setting = os.environ.get(name, "").strip()
+    if not setting:
+        return default
+    if not (setting.isascii() and setting.isdigit()) or int(setting) < 1:
+        raise InputError(name, f"Environment variable {name}: expected a whole number above 0 such as {default}, "
+                               f"received {describe(setting)}.")
+    return int(setting)
+
+
 def _budget(base_url: str, kind: str) -> RateBudget | None:
     limit = rate_limit(kind)
     if limit is None:
@@ -104,5 +123,10 @@ def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.Au
         redactor=redactor,
         debug=options.debug,
         rate_budget=_budget(base_url, kind),
+        max_response_bytes=whole_number(MAX_RESPONSE_BYTES_ENV, DEFAULT_MAX_RESPONSE_BYTES),
+        max_pages=whole_number(MAX_PAGES_ENV, DEFAULT_MAX_PAGES),
+        limit_hints=LIMIT_HINTS,
+        paginator=GORGIAS_PAGES,
+        explain=gorgias_error_detail,
         headers={"Accept": "application/json", "User-Agent": user_agent()},
     )

@@ -1,10 +1,23 @@
-"""The Gorgias picklist data sources, registered explicitly."""
+"""The Gorgias picklist data sources, one module per resource; a module is registered by one line in MODULES.
 
-from gorgias_component.datasources.customers import select_customer
-from gorgias_component.datasources.events import select_event
-from gorgias_component.datasources.messages import select_message
-from gorgias_component.datasources.tickets import select_ticket
+Each module lists its data sources in `DATA_SOURCES`; the registry is ordered by key.
+"""
 
-__all__ = ["DATA_SOURCES"]
+from __future__ import annotations
 
-DATA_SOURCES = (select_customer, select_event, select_message, select_ticket)
+from component.definitions import collect
+
+__all__ = ["DATA_SOURCES", "MODULES"]
+
+MODULES = (
+    "customers",
+    "events",
+    "messages",
+    "tags",
+    "teams",
+    "tickets",
+    "users",
+)
+
+
+DATA_SOURCES = collect(__name__, MODULES, "DATA_SOURCES")

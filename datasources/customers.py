@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from component import Input, Inputs, ListRequest, picklist
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions import fields
 from gorgias_component.actions.documents import example
 from gorgias_component.datasources.search import api_search
 
@@ -11,7 +12,7 @@ __all__ = ["select_customer"]
 
 
 class SelectCustomerInputs(Inputs):
-    view_id: Id | None = Input("View ID", comments="ID of a view to filter customers by.")
+    view_id: Id | None = fields.view_id("ID of a view to filter customers by.", example=None, required=False)
 
 
 def customer_label(customer: dict[str, object]) -> str:
@@ -33,3 +34,5 @@ def customer_label(customer: dict[str, object]) -> str:
 def select_customer(inputs: SelectCustomerInputs) -> ListRequest:
     return ListRequest("/customers", inputs.set_values())
 
+
+DATA_SOURCES = (select_customer,)

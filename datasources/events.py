@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Code, Id, IdList, TextList
+from component.instants import instant
+from gorgias_component.actions import fields
 from gorgias_component.actions.documents import example, schema
 from gorgias_component.actions.events import CREATED_DATETIME, OBJECT_ID, OBJECT_TYPE, TYPES, USER_IDS, EventObjectType
 
@@ -17,13 +19,17 @@ class SelectEventInputs(Inputs):
     object_id: Id | None = Input("Object ID", comments=OBJECT_ID, example="5190131059")
     object_type: EventObjectType | None = Input("Object Type", comments=OBJECT_TYPE, example="Customer")
     types: TextList | None = Input("Types", comments=TYPES, example="account-created")
-    user_ids: IdList | None = Input("User IDs", comments=USER_IDS, example="5190131059")
+    user_ids: IdList | None = fields.user_id(USER_IDS, label="User IDs", example="5190131059", required=False)
 
 
 def event_label(event: dict[str, object]) -> str:
     """The event type and when it happened, e.g. "ticket-created · 2024-08-20 10:45"."""
     kind = str(event.get("type") or "").strip() or f"Event #{event['id']}"
-    when = str(event.get("created_datetime") or "").replace("T", " ")[:16]
+    raw = str(event.get("created_datetime") or "")
+    try:  # naive or with an offset: shown as the UTC instant
+        when = instant(raw).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = raw.replace("T", " ")[:16]
     return f"{kind} · {when}" if when else kind
 
 
@@ -35,3 +41,5 @@ def event_label(event: dict[str, object]) -> str:
 def select_event(inputs: SelectEventInputs) -> ListRequest:
     return ListRequest("/events", inputs.set_values())
 
+
+DATA_SOURCES = (select_event,)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from component import Input, Inputs, ListRequest, picklist
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions import fields
 from gorgias_component.actions.documents import example
 
 __all__ = ["select_message"]
@@ -12,8 +13,8 @@ SNIPPET = 60
 
 
 class SelectMessageInputs(Inputs):
-    ticket_id: Id | None = Input(
-        "Ticket ID", comments="The ID of the ticket the messages are associated with.", example="353768814"
+    ticket_id: Id | None = fields.ticket_id(
+        "The ID of the ticket the messages are associated with.", example="353768814", required=False
     )
 
 
@@ -34,3 +35,5 @@ def message_label(message: dict[str, object]) -> str:
 def select_message(inputs: SelectMessageInputs) -> ListRequest:
     return ListRequest("/messages", inputs.set_values())
 
+
+DATA_SOURCES = (select_message,)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from component import Input, Inputs, ListRequest, picklist
+from component import Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions import fields
 from gorgias_component.actions.documents import example
 
 __all__ = ["select_ticket"]
 
 
 class SelectTicketInputs(Inputs):
-    customer_id: Id | None = Input("Customer ID", comments="The ID of a customer used to select their tickets.", example="4")
-    rule_id: Id | None = Input(
-        "Rule ID", comments="The ID of a rule used to select tickets matching the filters of this one.", example="21"
+    customer_id: Id | None = fields.customer_id(
+        "The ID of a customer used to select their tickets.", example="4", required=False
     )
-    view_id: Id | None = Input(
-        "View ID", comments="The ID of a view used to select tickets matching the filters of this one.", example="21"
+    rule_id: Id | None = fields.rule_id(
+        "The ID of a rule used to select tickets matching the filters of this one.", required=False
+    )
+    view_id: Id | None = fields.view_id(
+        "The ID of a view used to select tickets matching the filters of this one.", required=False
     )
 
 
@@ -33,3 +36,5 @@ def ticket_label(ticket: dict[str, object]) -> str:
 def select_ticket(inputs: SelectTicketInputs) -> ListRequest:
     return ListRequest("/tickets", inputs.set_values())
 
+
+DATA_SOURCES = (select_ticket,)

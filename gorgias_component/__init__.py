@@ -29,6 +29,16 @@ def _sandbox() -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
         yield server.connection(), {BASE_URL_ENV: server.base_url}
 
 
+@contextmanager
+def _sandbox_connections() -> Iterator[tuple[list[dict[str, Any]], dict[str, str]]]:
+    """The sandbox's API-key connection and its OAuth app (no token: a host authorizes it through its flow)."""
+    from gorgias_component.sandbox import Sandbox  # only `serve --sandbox` needs it
+
+    with Sandbox() as server:
+        oauth = {k: v for k, v in server.oauth_connection({}).items() if k != "token"}
+        yield [server.connection(), oauth], {BASE_URL_ENV: server.base_url}
+
+
 def _serve_sandbox(argv: list[str]) -> int:
     from gorgias_component.sandbox.cli import main  # only the sandbox command needs it
 
@@ -52,5 +62,6 @@ gorgias = Component(
     check_action="getAccount",
     sandbox=_sandbox,
     serve_sandbox=_serve_sandbox,
+    sandbox_connections=_sandbox_connections,
     explain_check_failure=explain_check_failure,
 )

@@ -68,11 +68,11 @@ def _resolve(store: Store, raw: dict[str, Any] | None, kind: str, user_id: int |
         return None
     ident, email = raw.get("id"), raw.get("email")
     if kind == "user":
-        if is_type(ident, int) and ident in store.users:
+        if isinstance(ident, int) and not isinstance(ident, bool) and ident in store.users:
             return ("user", ident)
         for user in store.users.values():
             if isinstance(email, str) and user["email"].lower() == email.lower():
-                return ("user", user["id"])
+                return ("user", int(user["id"]))
         return raw
     if is_type(ident, int) and ident in store.customers:
         return ("customer", ident)

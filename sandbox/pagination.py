@@ -105,8 +105,8 @@ def _decode_cursor(cursor: str) -> tuple[str, str, Key]:
     return raw[0], raw[1], (raw[2], raw[3])
 
 
-def page_params(req: Request, fields: Sequence[str]) -> PageParams:
-    """Validate limit (1-100, default 30), order_by (`field:asc|desc`, default created_datetime:desc), cursor."""
+def page_params(req: Request, fields: Sequence[str], default: str = "created_datetime:desc") -> PageParams:
+    """Validate limit (1-100, default 30), order_by (`field:asc|desc`, default `default`), cursor."""
     raw_limit = req.arg("limit")
     limit = DEFAULT_LIMIT
     if raw_limit is not None:
@@ -122,7 +122,7 @@ def page_params(req: Request, fields: Sequence[str]) -> PageParams:
         raise invalid("order_by", "Must be one of: " + ", ".join(allowed) + ".")
     cursor = req.arg("cursor")
     if not cursor:
-        return PageParams(limit, order_by or "created_datetime:desc", None, None)
+        return PageParams(limit, order_by or default, None, None)
     direction, cursor_order, anchor = _decode_cursor(cursor)
     if cursor_order not in allowed or (order_by is not None and order_by != cursor_order):
         raise invalid("cursor", "Invalid cursor: it was issued for another order_by.")

@@ -7,12 +7,12 @@ import random
 import struct
 import uuid
 import zlib
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from gorgias_component.sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
 
-BASE = datetime(2024, 1, 2, 8, 0, 0)
+BASE = datetime(2024, 1, 2, 8, 0, 0, tzinfo=UTC)
 FIRST = ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Ethan", "Chloe", "Hugo", "Léa", "Jules",
          "Sofia", "Mateo", "Zoé", "Arthur", "Nina", "Leo", "Grace", "Samuel", "Inès", "Adam", "Maya", "Oscar",
          "Alice", "Louis", "Camille", "Nathan", "Sarah", "Gabriel", "Jade", "Raphaël", "Eva", "Tom", "Lina",
@@ -76,23 +76,23 @@ def _uuid(rng: random.Random) -> str:
 
 def _seed_reference_data(store: Store, rng: random.Random, username: str, seed: int) -> None:
     created = _stamp(-86400 * 30)
-    store.users[1] = {"id": 1, "email": username, "name": "Sandbox Admin", "firstname": "Sandbox",
+    store.users.seed({"id": 1, "email": username, "name": "Sandbox Admin", "firstname": "Sandbox",
                       "lastname": "Admin", "active": True, "role": {"name": "admin"}, "meta": None,
-                      "created_datetime": created}
+                      "created_datetime": created})
     for i, (first, last, role) in enumerate(AGENTS, start=2):
-        store.users[i] = {"id": i, "email": f"{first.lower()}.{last.lower()}@sandbox.gorgias.local",
+        store.users.seed({"id": i, "email": f"{first.lower()}.{last.lower()}@sandbox.gorgias.local",
                           "name": f"{first} {last}", "firstname": first, "lastname": last, "active": True,
                           "role": {"name": role}, "created_datetime": created,
-                          "meta": {"profile_picture_url": None}}
+                          "meta": {"profile_picture_url": None}})
     for i, name in enumerate(TEAMS, start=1):
         members = sorted(rng.sample(range(2, len(AGENTS) + 2), 3))
-        store.teams[i] = {"id": i, "uri": f"/api/teams/{i}/", "name": name, "description": f"{name} team",
-                          "members": [{"id": m} for m in members], "created_datetime": created}
+        store.teams.seed({"id": i, "uri": f"/api/teams/{i}/", "name": name, "description": f"{name} team",
+                          "members": [{"id": m} for m in members], "created_datetime": created})
     for i, (name, color) in enumerate(TAGS, start=1):
-        store.tags[i] = {"id": i, "name": name, "uri": f"/api/tags/{i}/", "decoration": {"color": color},
-                         "created_datetime": created, "usage": 0}
-    store.integrations = {1: {"id": 1, "type": "email", "name": "Support inbox", "created_datetime": created},
-                          2: {"id": 2, "type": "shopify", "name": "Sandbox Shop", "created_datetime": created}}
+        store.tags.seed({"id": i, "name": name, "uri": f"/api/tags/{i}/", "decoration": {"color": color},
+                         "description": f"Tickets about {name.replace('-', ' ')}.", "created_datetime": created})
+    store.integrations.seed({"id": 1, "type": "email", "name": "Support inbox", "created_datetime": created})
+    store.integrations.seed({"id": 2, "type": "shopify", "name": "Sandbox Shop", "created_datetime": created})
     reasons = [topic[3] for topic in TOPICS]
     definitions: list[tuple[str, str, JSON]] = [
         ("Contact reason", "text", {"input_type": "dropdown", "choices": reasons}),
@@ -100,12 +100,12 @@ def _seed_reference_data(store: Store, rng: random.Random, username: str, seed: 
         ("Satisfaction score", "number", {"input_type": "input_number", "min": 1, "max": 10}),
     ]
     for i, (label, data_type, settings) in enumerate(definitions, start=1):
-        store.field_defs[i] = {"id": i, "external_id": f"field-{i}", "object_type": "Ticket", "label": label,
+        store.field_defs.seed({"id": i, "external_id": f"field-{i}", "object_type": "Ticket", "label": label,
                                "description": f"{label} of the ticket.", "priority": i, "required": i == 1,
                                "requirement_type": "visible", "managed_type": None,
                                "definition": {"data_type": data_type, "input_settings": settings},
                                "created_datetime": created, "updated_datetime": created,
-                               "deactivated_datetime": None}
+                               "deactivated_datetime": None})
     store.domain_hash = hashlib.sha1(f"sandbox-{seed}".encode()).hexdigest()[:12]
     store.files = {
         ("attachment", store.domain_hash, f"screenshot-{_uuid(rng)}.png"): ("image/png", tiny_png()),

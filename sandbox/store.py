@@ -2,47 +2,19 @@
 
 from __future__ import annotations
 
-import bisect
 import threading
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
+from gorgias_component.sandbox.store_index import Key, SortedIndex, normalize_datetime, now_iso
+
+__all__ = ["JSON", "Customer", "Event", "Key", "Message", "Ref", "SortedIndex", "Store", "Ticket", "normalize_datetime",
+           "now_iso"]
+from gorgias_component.sandbox.table import Table
+
 JSON = dict[str, Any]
-Key = tuple[str, int]
 Ref = tuple[str, int]  # ("user" | "customer", id)
-
-
-def now_iso() -> str:
-    """Current UTC time in Gorgias' naive ISO format with microseconds."""
-    return datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
-
-
-def normalize_datetime(value: str) -> str:
-    """Parse an ISO-8601 datetime (naive means UTC) into the store's sortable naive-UTC format."""
-    parsed = datetime.fromisoformat(value)
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed.isoformat(timespec="microseconds")
-
-
-class SortedIndex:
-    """Ascending list of (sort key, id) pairs, searched with bisect."""
-
-    __slots__ = ("keys",)
-
-    def __init__(self, keys: Iterable[Key] = ()) -> None:
-        self.keys: list[Key] = sorted(keys)
-
-    def add(self, key: Key) -> None:
-        bisect.insort(self.keys, key)
-
-    def remove(self, key: Key) -> None:
-        i = bisect.bisect_left(self.keys, key)
-        if i < len(self.keys) and self.keys[i] == key:
-            del self.keys[i]
 
 
 @dataclass(slots=True)
@@ -141,11 +113,12 @@ class Store:
         self.tickets: dict[int, Ticket] = {}
         self.messages: dict[int, Message] = {}
         self.events: dict[int, Event] = {}
-        self.users: dict[int, JSON] = {}
-        self.teams: dict[int, JSON] = {}
-        self.tags: dict[int, JSON] = {}
-        self.integrations: dict[int, JSON] = {}
-        self.field_defs: dict[int, JSON] = {}
+        self.tables: dict[str, Table] = {}
+        self.users = self.table("users", "User", "user", "/api/users/{id}")
+        self.teams = self.table("teams", "Team", "team", "/api/teams/{id}/")
+        self.tags = self.table("tags", "Tag", "tag", "/api/tags/{id}/")
+        self.integrations = self.table("integrations", "Integration", "integration", "/api/integrations/{id}/")
+        self.field_defs = self.table("custom_fields", "CustomField", "custom-field", "/api/custom-fields/{id}")
         self.files: dict[tuple[str, str, str], tuple[str, bytes]] = {}
         self.account: JSON = {}
         self.domain_hash = "sandbox"
@@ -161,6 +134,14 @@ class Store:
         self._events_by_object: dict[tuple[str, int], list[int]] | None = None  # built on first use
         self.tag_by_name: dict[str, int] = {}
         self._last_id: dict[str, int] = {}
+
+    def table(self, name: str, object_type: str, noun: str, uri: str | None = None) -> Table:
+        """The generic table `name` (created on first use): a resource module's records."""
+        with self.lock:
+            found = self.tables.get(name)
+            if found is None:
+                found = self.tables[name] = Table(self.lock, self.record_event, object_type, noun, uri)
+            return found
 
     # ----------------------------------------------------------------- ids / bulk
     def next_id(self, kind: str) -> int:
@@ -189,6 +170,8 @@ class Store:
                     self.customer_tickets.setdefault(t.customer_id, []).append(t.id)
             self._events_by_object = None
             self.tag_by_name = {str(tag["name"]).lower(): tid for tid, tag in self.tags.items()}
+            for table in self.tables.values():
+                table.rebuild()
             for kind, objects in (("customer", self.customers), ("ticket", self.tickets),
                                   ("message", self.messages), ("event", self.events)):
                 self.set_last_id(kind, max(objects, default=0))
@@ -318,14 +301,11 @@ class Store:
     def tag_for_name(self, name: str) -> int:
         """Id of the tag with this name (case-insensitive), creating it if needed."""
         with self.lock:
-            tag_id = self.tag_by_name.get(name.lower())
-            if tag_id is None:
-                tag_id = max(self.tags, default=0) + 1
-                stamp = now_iso()
-                self.tags[tag_id] = {"id": tag_id, "name": name, "uri": f"/api/tags/{tag_id}/",
-                                     "decoration": None, "created_datetime": stamp, "usage": 0}
-                self.tag_by_name[name.lower()] = tag_id
-            return tag_id
+            wanted = name.lower()
+            found = next((tag_id for tag_id, tag in self.tags.items() if str(tag["name"]).lower() == wanted), None)
+            if found is None:
+                found = int(self.tags.insert({"name": name, "description": None, "decoration": None}, None)["id"])
+            return found
 
     def set_field_value(self, ticket: Ticket, field_id: int, value: Any) -> None:
         with self.lock:

@@ -33,11 +33,13 @@ from component import (
     list_action,
 )
 from component.inputs import Id, Password, Text
+from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
 
 SECRET = "s3cr3t-token-value"
 DEMO = "https://api.example.test/v1"
+DEMO_PAGES = CursorPaginator("cursor", "limit", "data", ("meta", "next_cursor"))  # the demo API's lists
 EVENTS: list[tuple[Any, ...]] = []
 
 
@@ -49,7 +51,7 @@ def open_demo(fields: ConnectionFields, token: Any, options: OpenOptions) -> Ope
     assert isinstance(fields, DemoFields)
     session = requests.Session()
     client = HttpClient(DEMO, session, service="Demo", redactor=Redactor([fields.token]), debug=options.debug,
-                        headers={"Authorization": f"Bearer {fields.token}"})
+                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES)
     EVENTS.append(("open", options.debug, options.on_token_refresh, token))
 
     def close() -> None:
@@ -147,7 +149,7 @@ def failure(call: Any, *args: Any, **kwargs: Any) -> ComponentError:
          'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
          "connection's fields), but \"key\" and \"fields\" are missing."),
         ({"key": "apiKey", "fields": "domain=acme"}, "connection",
-         "Connection 'apiKey': expected 'fields' to be an object, received \"domain=acme\"."),
+         "Connection 'apiKey': expected 'fields' to be an object, received a string."),  # never quoted (issue 9)
         ({"key": "apiKey"}, "connection",
          'Connection: expected an object with "key" (one of: apiKey, oauth2) and "fields" (an object of that '
          "connection's fields), but \"fields\" is missing."),
@@ -189,6 +191,7 @@ def test_a_token_that_is_not_an_object_is_described_by_its_type_only(token: Any,
 
 
 ALL_ACTIONS = ", ".join(action.key for action in gorgias.actions)
+ALL_SOURCES = ", ".join(source.key for source in gorgias.data_sources)
 
 
 @pytest.mark.parametrize(
@@ -202,8 +205,7 @@ ALL_ACTIONS = ", ".join(action.key for action in gorgias.actions)
         ("run_data_source", "selectTickets", "selectTickets", "data source",
          "Unknown data source \"selectTickets\" in component 'gorgias'. Did you mean 'selectTicket'?"),
         ("run_data_source", "pick", "pick", "data source",
-         "Unknown data source \"pick\" in component 'gorgias'. "
-         "Valid data source keys: selectCustomer, selectEvent, selectMessage, selectTicket."),
+         f"Unknown data source \"pick\" in component 'gorgias'. Valid data source keys: {ALL_SOURCES}."),
         ("iter_items", "listTicket", "listTicket", "action",
          "Unknown action \"listTicket\" in component 'gorgias'. Did you mean 'listTickets'?"),
     ],

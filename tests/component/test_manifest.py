@@ -15,11 +15,11 @@ from gorgias_component import gorgias
 from tests.support.doc_examples import DOC, section_keys
 
 REPO = Path(__file__).resolve().parents[2]
-INPUT_KEYS = ["key", "label", "type", "required", "default", "example", "comments", "collection"]
+INPUT_KEYS = ["key", "label", "type", "required", "default", "example", "comments", "collection", "dataSource"]
 CONNECTION_INPUT = {
     "key": "connection", "label": "Connection", "type": "connection", "required": True, "default": None,
     "example": None, "comments": "Select the Gorgias connection type for this request: OAuth2 or API Key.",
-    "collection": None,
+    "collection": None, "dataSource": None,
 }
 
 
@@ -42,8 +42,8 @@ def test_the_manifest_has_the_documented_top_level_shape(manifest: dict[str, Any
 def test_entries_have_the_documented_keys(manifest: dict[str, Any]) -> None:
     """Connections, actions and data sources list exactly their documented fields."""
     assert all(list(c) == ["key", "label", "description", "inputs"] for c in manifest["connections"])
-    assert all(list(a) == ["key", "label", "description", "inputs", "inputSchema", "examplePayload"]
-               for a in manifest["actions"])
+    assert all(list(a) == ["key", "label", "description", "resource", "inputs", "inputSchema", "examplePayload",
+                           "outputSchema"] for a in manifest["actions"])
     assert all(list(d) == ["key", "label", "description", "dataSourceType", "pageable", "searchable", "inputs",
                            "inputSchema", "examplePayload"] for d in manifest["dataSources"])
     assert {d["dataSourceType"] for d in manifest["dataSources"]} == {"picklist"}
@@ -60,8 +60,12 @@ def test_entries_follow_the_documented_order(manifest: dict[str, Any]) -> None:
     assert [c["label"] for c in manifest["connections"]] == ["Gorgias API Key", "Gorgias OAuth 2.0"]
     picklists = set(re.findall(r"\| key: (\w+) \| type: picklist$", DOC.read_text(encoding="utf-8"), re.MULTILINE))
     documented = section_keys()
-    assert [a["key"] for a in manifest["actions"]] == [key for key in documented if key not in picklists]
-    assert [d["key"] for d in manifest["dataSources"]] == [key for key in documented if key in picklists]
+    actions = [a["key"] for a in manifest["actions"]]
+    sources = [d["key"] for d in manifest["dataSources"]]
+    assert [key for key in actions if key in documented] == [key for key in documented if key not in picklists]
+    assert [key for key in sources if key in documented] == [key for key in documented if key in picklists]
+    # The documentation lists by key; the actions and picklists it does not document take their place in that order.
+    assert actions == sorted(actions) and sources == sorted(sources)
 
 
 def test_input_values_have_the_documented_types(manifest: dict[str, Any]) -> None:
@@ -101,10 +105,13 @@ def test_get_customer_is_described_exactly(manifest: dict[str, Any]) -> None:
     assert entry["inputs"] == [
         CONNECTION_INPUT,
         {"key": "debug", "label": "Debug Request", "type": "boolean", "required": False, "default": "false",
-         "example": None, "comments": "Enabling this flag will log out the current request.", "collection": None},
+         "example": None, "comments": "Enabling this flag will log out the current request.", "collection": None,
+         "dataSource": None},
         {"key": "id", "label": "Customer ID", "type": "string", "required": True, "default": None, "example": "3924",
-         "comments": "ID of the customer you're looking for.", "collection": None},
+         "comments": "ID of the customer you're looking for.", "collection": None, "dataSource": "selectCustomer"},
     ]
+    assert entry["resource"] == "Customers"
+    assert entry["outputSchema"]["title"] == "Customer"
     assert entry["inputSchema"] == {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",
@@ -184,7 +191,7 @@ def test_example_payloads_are_wrapped_like_results(manifest: dict[str, Any]) -> 
     for item in manifest["actions"]:
         assert item["examplePayload"] is None or list(item["examplePayload"]) == ["data"], item["key"]
     for item in manifest["dataSources"]:
-        assert list(item["examplePayload"]) == ["result"], item["key"]
+        assert item["examplePayload"] is None or list(item["examplePayload"]) == ["result"], item["key"]
 
 
 def test_the_manifest_is_json_serialisable_and_stable(manifest: dict[str, Any]) -> None:

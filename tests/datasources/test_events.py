@@ -42,6 +42,10 @@ def test_select_event_fetches_every_page_with_the_filters(gorgias_api: MockedGor
     [
         ({"id": 7, "type": "account-created", "created_datetime": None}, "account-created"),
         ({"id": 8, "type": "", "created_datetime": "2024-01-02T03:04:05"}, "Event #8 · 2024-01-02 03:04"),
+        ({"id": 10, "type": "tag-created", "created_datetime": "2024-01-02T05:04:05+02:00"},
+         "tag-created · 2024-01-02 03:04"),
+        ({"id": 11, "type": "tag-created", "created_datetime": "2024-01-01T23:30:00-05:00"},
+         "tag-created · 2024-01-02 04:30"),
         ({"id": 9}, "Event #9"),
     ],
 )

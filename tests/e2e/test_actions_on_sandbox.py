@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,26 +12,15 @@ import requests
 from component import ApiError, InputError
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.e2e.conftest import check_output
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
-
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(customers=40, tickets=250) as server:
-        yield server
-
-
-@pytest.fixture
-def conn(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
-    return sandbox.connection()
 
 
 def run(key: str, conn: dict[str, Any], **inputs: Any) -> Any:
     result = gorgias.run_action(key, inputs, conn)
     assert set(result) == {"data"}
+    check_output(key, result["data"])
     return result["data"]
 
 

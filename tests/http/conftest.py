@@ -12,6 +12,7 @@ from requests.auth import HTTPBasicAuth
 
 from component.http import HttpClient
 from component.redaction import Redactor
+from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
 
 BASE = "https://acme.gorgias.com/api"
 USERNAME = "me@acme.com"
@@ -61,7 +62,7 @@ def make_client(fake_time: FakeTime) -> MakeClient:
         settings: dict[str, Any] = {
             "base_url": BASE, "session": requests.Session(), "auth": HTTPBasicAuth(USERNAME, API_KEY),
             "service": "Gorgias", "redactor": redactor, "sleep": fake_time.sleep, "clock": fake_time.clock,
-            "wall_clock": lambda: WALL,
+            "wall_clock": lambda: WALL, "paginator": GORGIAS_PAGES, "explain": gorgias_error_detail,
         }
         settings.update(overrides)
         return HttpClient(**settings)

@@ -29,6 +29,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     (["--sandbox", "--read-only", "--only", "deleteTicket"],
      "error: --only: 'deleteTicket' is not read-only, and --read-only serves only read-only tools.\n"),
     ([], "error: give --connection FILE (or --sandbox to try the bundled sandbox)\n"),
+    (["--connection", "-"], "error: mcp over stdio reads the protocol from standard input: give --connection FILE\n"),
 ])
 def test_bad_options_exit_2_with_one_line_before_serving(argv: list[str], message: str) -> None:
     assert run(*argv) == (2, "", message)

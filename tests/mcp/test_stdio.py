@@ -11,6 +11,7 @@ import pytest
 from mcp import Client
 
 from component.mcp.effects import classify
+from component.mcp.tools import tools_of
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.mcp.session import over_stdio, text_of
@@ -50,7 +51,7 @@ def test_every_action_and_data_source_is_listed_with_its_annotations() -> None:
     for action in MANIFEST["actions"]:
         effect = classify(action["key"])
         assert hints[action["key"]] == (effect.read_only, effect.destructive, effect.idempotent)
-    assert tools["getTicket"].input_schema == next(a for a in MANIFEST["actions"] if a["key"] == "getTicket")["inputSchema"]
+    assert tools["getTicket"].input_schema == next(t for t in tools_of(MANIFEST) if t.name == "getTicket").input_schema
     assert tools["getTicket"].title == "Get Ticket"
 
 

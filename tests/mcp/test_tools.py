@@ -19,6 +19,17 @@ def entry(key: str) -> dict[str, Any]:
     return next(e for e in [*MANIFEST["actions"], *MANIFEST["dataSources"]] if e["key"] == key)
 
 
+def hinted(key: str) -> dict[str, Any]:
+    """The manifest's inputSchema of `key`, each input that names a picklist saying so in its description."""
+    schema = copy.deepcopy(entry(key)["inputSchema"])
+    for spec in entry(key)["inputs"]:
+        if spec["dataSource"] and spec["key"] in schema["properties"]:
+            described = schema["properties"][spec["key"]]
+            hint = f"Valid values are the option keys of the '{spec['dataSource']}' tool."
+            described["description"] = f"{described['description']} {hint}" if "description" in described else hint
+    return schema
+
+
 def test_one_tool_per_action_and_data_source_named_by_its_key() -> None:
     tools = tools_of(MANIFEST)
     assert [t.name for t in tools] == [e["key"] for e in [*MANIFEST["actions"], *MANIFEST["dataSources"]]]
@@ -40,16 +51,16 @@ def test_a_tool_is_described_by_its_label_and_description() -> None:
 def test_the_input_schema_is_the_manifests_without_connection_and_without_fetch_all() -> None:
     tools = {t.name: t for t in tools_of(MANIFEST)}
     listed = tools["listTickets"].input_schema
-    documented = entry("listTickets")["inputSchema"]
+    documented = hinted("listTickets")
     assert "connection" not in listed["properties"]
     assert set(documented["properties"]) - set(listed["properties"]) == {"fetchAll"}
-    assert tools["getTicket"].input_schema == entry("getTicket")["inputSchema"]
+    assert tools["getTicket"].input_schema == hinted("getTicket")
     assert "fetchAll" in entry("listTickets")["inputSchema"]["properties"]  # the manifest itself is untouched
 
 
 def test_fetch_all_is_offered_when_allowed() -> None:
     tools = {t.name: t for t in tools_of(MANIFEST, allow_fetch_all=True)}
-    assert tools["listTickets"].input_schema == entry("listTickets")["inputSchema"]
+    assert tools["listTickets"].input_schema == hinted("listTickets")
     assert tools["listTickets"].pages and not tools["getTicket"].pages
 
 
@@ -95,7 +106,7 @@ def test_without_an_output_schema_an_action_declares_none_and_a_picklist_declare
 
 def test_a_picklist_tool_takes_its_inputs_and_the_paging_arguments() -> None:
     tool = next(t for t in tools_of(MANIFEST) if t.name == "selectTicket")
-    documented = entry("selectTicket")["inputSchema"]
+    documented = hinted("selectTicket")
     assert tool.input_schema["properties"] == {**documented["properties"], **PICKLIST_PAGING}
     assert tool.input_schema["required"] == documented["required"]
 

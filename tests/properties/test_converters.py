@@ -47,6 +47,7 @@ KINDS: dict[str, tuple[Kind, Any]] = {
     "CodeList": (kind_of(inputs.CodeList), lambda v: isinstance(v, list)),
     "TextList": (kind_of(inputs.TextList), lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v)),
     "IdList": (kind_of(inputs.IdList), lambda v: isinstance(v, list) and all(positive_id(i) for i in v)),
+    "SomeIds": (kind_of(inputs.SomeIds), lambda v: isinstance(v, list) and bool(v) and all(positive_id(i) for i in v)),
     "KeyValues": (kind_of(inputs.KeyValues), lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
     "Limit": (kind_of(inputs.Limit), lambda v: type(v) is int and 1 <= v <= 100),
     "PathSegment": (kind_of(inputs.PathSegment),

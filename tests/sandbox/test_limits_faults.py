@@ -36,8 +36,12 @@ def test_oauth_calls_get_twice_the_api_key_capacity() -> None:
         assert ok.headers["X-Gorgias-Account-Api-Call-Limit"] == "1/2"
 
 
-def test_no_limit_header_without_a_rate_limit(sb: Sandbox, api: requests.Session) -> None:
-    assert "X-Gorgias-Account-Api-Call-Limit" not in api.get(f"{sb.base_url}/account").headers
+def test_without_a_rate_limit_calls_are_metered_but_never_refused(sb: Sandbox, api: requests.Session) -> None:
+    """Every answer carries Gorgias's call-limit header (40 calls per 20 s for an API key); none is a 429."""
+    answers = [api.get(f"{sb.base_url}/account") for _ in range(45)]
+    assert {a.status_code for a in answers} == {200}
+    assert answers[0].headers["X-Gorgias-Account-Api-Call-Limit"] == "1/40"
+    assert answers[-1].headers["X-Gorgias-Account-Api-Call-Limit"] == "40/40"
 
 
 def test_missing_or_wrong_credentials_are_401(sb: Sandbox) -> None:

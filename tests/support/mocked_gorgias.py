@@ -32,3 +32,17 @@ class MockedGorgias:
     def calls(self) -> responses.CallList:
         """Every request the mock received, answered or not."""
         return self.mock.calls
+
+    def expect(self, method: str, path: str, *, query: dict[str, Any] | None = None, body: Any = None,
+               answer: Any = None, status: int = 200) -> responses.BaseResponse:
+        """Expect one request exactly: method, path, the whole query and the whole JSON body (None: no body)."""
+        checks: list[Any] = [matchers.query_param_matcher(query or {})]
+        if body is None:
+            checks.append(lambda request: (not request.body, f"a body was sent: {request.body!r}"))
+        else:
+            checks.append(matchers.json_params_matcher(body, strict_match=True))
+        return self.add(method, path, match=checks, status=status, **({} if answer is None else {"json": answer}))
+
+    def sent(self) -> int:
+        """How many requests were sent."""
+        return len(self.mock.calls)

@@ -1,0 +1,44 @@
+"""Select User and Select Team list every user or team by name and search with Gorgias's search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
+
+
+def page(uri: str, items: list[dict[str, Any]], next_cursor: str | None = None) -> dict[str, Any]:
+    return {"object": "list", "uri": uri, "data": items, "meta": {"prev_cursor": None, "next_cursor": next_cursor}}
+
+
+def test_select_user_labels_name_and_email(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    """Name (email), else the email, else "User #id"; every page is read, ordered by name."""
+    gorgias_api.expect("GET", "/users", query={"order_by": "name:asc", "limit": "100"},
+                       answer=page("/api/users", [{"id": 2, "name": "Alex Johnson", "email": "alex@x.io"}], "u2"))
+    gorgias_api.expect("GET", "/users", query={"order_by": "name:asc", "limit": "100", "cursor": "u2"},
+                       answer=page("/api/users", [{"id": 3, "name": "", "email": "bot@x.io"}, {"id": 4}]))
+    assert gorgias.run_data_source("selectUser", {}, connection) == {"result": [
+        {"key": "2", "label": "Alex Johnson (alex@x.io)"}, {"key": "3", "label": "bot@x.io"},
+        {"key": "4", "label": "User #4"}]}
+
+
+def test_select_user_searches_agents(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.expect("POST", "/search", body={"type": "agent", "query": "alex", "size": 5}, status=201,
+                       answer={"data": [{"id": 2, "name": "Alex Johnson", "email": "alex@x.io"}]})
+    assert gorgias.run_data_source("selectUser", {}, connection, search="alex", limit=5) == {
+        "result": [{"key": "2", "label": "Alex Johnson (alex@x.io)"}], "cursor": None}
+
+
+def test_select_team_labels_the_name(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.expect("GET", "/teams", query={"order_by": "name:asc", "limit": "100"},
+                       answer=page("/api/teams", [{"id": 1, "name": "Billing"}, {"id": 2, "name": " "}]))
+    assert gorgias.run_data_source("selectTeam", {}, connection) == {"result": [
+        {"key": "1", "label": "Billing"}, {"key": "2", "label": "Team #2"}]}
+
+
+def test_select_team_searches_teams(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.expect("POST", "/search", body={"type": "team", "query": "bill", "size": 5}, status=201,
+                       answer={"data": [{"id": 1, "name": "Billing"}]})
+    assert gorgias.run_data_source("selectTeam", {}, connection, search="bill", limit=5) == {
+        "result": [{"key": "1", "label": "Billing"}], "cursor": None}
