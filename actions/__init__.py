@@ -11,17 +11,23 @@ __all__ = ["ACTIONS", "MODULES"]
 
 MODULES = (
     "account",
+    "account_settings",
     "custom_fields",
     "customers",
     "events",
     "files",
+    "jobs",
+    "macros",
     "messages",
     "raw",
+    "rules",
+    "satisfaction_surveys",
     "search",
     "tags",
     "teams",
     "tickets",
     "users",
+    "views",
 )
 
 

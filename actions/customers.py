@@ -22,6 +22,7 @@ RESOURCE = "Customers"
 class CreateCustomerInputs(ActionInputs):
     channels: CodeList = Input(
         "Channels", required=True, schema=schema("channels"),
+        json_example=[{"type": "email", "address": "john@example.com", "preferred": True}],
         comments="The customer's contact channels. See https://developers.gorgias.com/reference/create-customer "
                  "for more information.",
     )

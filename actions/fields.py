@@ -15,11 +15,13 @@ from component import Input
 USERS: str | None = "selectUser"
 TEAMS: str | None = "selectTeam"
 CUSTOM_FIELDS: str | None = None
-VIEWS: str | None = None
-RULES: str | None = None
+VIEWS: str | None = "selectView"
+RULES: str | None = "selectRule"
+MACROS = "selectMacro"
+SATISFACTION_SURVEYS = "selectSatisfactionSurvey"
 
-__all__ = ["custom_field_id", "customer_id", "message_id", "rule_id", "tag_id", "tag_ids", "team_id",
-           "ticket_id", "user_id", "view_id"]
+__all__ = ["custom_field_id", "customer_id", "macro_id", "message_id", "rule_id", "satisfaction_survey_id", "tag_id",
+           "tag_ids", "team_id", "team_ids", "ticket_id", "user_id", "user_ids", "view_id"]
 
 
 def _id(label: str, data_source: str | None, comments: str, example: str | None, required: bool) -> Any:
@@ -83,3 +85,25 @@ def rule_id(comments: str = "The ID of the rule.", *, example: str | None = "21"
             label: str = "Rule ID") -> Any:
     """A rule's id, picked from selectRule."""
     return _id(label, RULES, comments, example, required)
+
+
+def macro_id(comments: str = "The ID of the macro.", *, example: str | None = "1", required: bool = True,
+             label: str = "Macro ID") -> Any:
+    """A macro's id, picked from selectMacro."""
+    return _id(label, MACROS, comments, example, required)
+
+
+def satisfaction_survey_id(comments: str = "The ID of the satisfaction survey.", *, example: str | None = "1",
+                           required: bool = True, label: str = "Satisfaction Survey ID") -> Any:
+    """A satisfaction survey's id, picked from selectSatisfactionSurvey."""
+    return _id(label, SATISFACTION_SURVEYS, comments, example, required)
+
+
+def user_ids(comments: str, *, example: str | None = "2", required: bool = True, label: str = "User IDs") -> Any:
+    """A list of user ids, each picked from selectUser."""
+    return _id(label, USERS, comments, example, required)
+
+
+def team_ids(comments: str, *, example: str | None = "1", required: bool = True, label: str = "Team IDs") -> Any:
+    """A list of team ids, each picked from selectTeam."""
+    return _id(label, TEAMS, comments, example, required)

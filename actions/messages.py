@@ -66,6 +66,8 @@ class CreateTicketMessageInputs(ActionInputs):
     )
     source: Code = Input(
         "Source", required=True, schema=schema("source"),
+        json_example={"type": "email", "from": {"name": "Support", "address": "support@acme.com"},
+                      "to": [{"name": "John Smith", "address": "john@example.com"}]},
         comments="Information used to route the message. It contains the names and the addresses of the sender "
                  "and receivers. https://developers.gorgias.com/reference/create-ticket-message",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from component import HttpClient, Input, action
 from component.inputs import Text
 from component.raw_request import RawRequestInputs, send_raw_request
-from gorgias_component.actions.documents import output
+from gorgias_component.actions.documents import example, output
 
 __all__ = ["raw_request"]
 
@@ -19,8 +19,9 @@ class GorgiasRawRequestInputs(RawRequestInputs):
     )
 
 
-@action("rawRequest", "Raw Request", "Send raw HTTP request to Gorgias API.", resource="Raw Request",
-        output=output("raw_response"))
+# The documentation shows no output; GET of the URL example (/tickets) answers what listTickets shows.
+@action("rawRequest", "Raw Request", "Send raw HTTP request to Gorgias API.", example=example("listTickets"),
+        resource="Raw Request", output=output("raw_response"))
 def raw_request(api: HttpClient, inputs: GorgiasRawRequestInputs) -> object:
     return send_raw_request(api, inputs)
 

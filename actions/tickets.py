@@ -67,7 +67,14 @@ class CreateTicketInputs(ActionInputs):
     last_received_message_datetime: DateTime | None = Input(
         "Last Received Message Datetime", comments="When the last customer's message was sent.", example=WHEN
     )
-    messages: CodeList = Input("Messages", required=True, comments="Messages of the ticket.", schema=schema("messages"))
+    messages: CodeList = Input(
+        "Messages", required=True, comments="Messages of the ticket.", schema=schema("messages"),
+        json_example=[{"channel": "email", "from_agent": False, "via": "api", "subject": "Order issue",
+                       "body_text": "Where is my order?",
+                       "sender": {"email": "john@example.com"},
+                       "source": {"type": "email", "from": {"address": "john@example.com"},
+                                  "to": [{"address": "support@acme.com"}]}}],
+    )
     meta: KeyValues | None = Input(
         "Meta", example="key1:value1",
         comments="Data associated with the ticket. You can use this field to store structured information "

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 from component.jsonschemas import Document
+from component.runtime import Runtime, default_runtime
 
 if TYPE_CHECKING:
     from component.http import HttpClient
@@ -122,6 +123,7 @@ class OpenOptions:
 
     debug: bool = False
     on_token_refresh: Callable[[dict[str, Any]], None] | None = None
+    runtime: Runtime = field(default_factory=default_runtime)  # settings, pools and stores of the host
 
 
 def action(key: str, label: str, description: str, *, example: JSON = None, resource: str | None = None,
@@ -304,6 +306,8 @@ class ComponentDefinition:
     sandbox_connections: Callable[[], AbstractContextManager[tuple[list[dict[str, Any]], dict[str, str]]]] | None = None
     # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
     explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
+    # What to fix when the API refuses a connection's credentials (401), by connection key: every call says it.
+    refusal_hint: Callable[[str], str] | None = None
     # One line for a person after a successful check (account data, connection key, validated fields).
     check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
 

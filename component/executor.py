@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
-from component.errors import ComponentError, InputError, InternalError, UnknownKeyError
+from component.errors import AuthError, ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
+from component.runtime import Runtime, default_runtime
 from component.suggestions import did_you_mean
 
 __all__ = ["Executor"]
@@ -28,11 +29,13 @@ TokenCallback = Callable[[dict[str, Any]], None] | None
 class Executor:
     """Runs a component's actions and data sources on behalf of a host."""
 
-    def __init__(self, component: ComponentDefinition) -> None:
+    def __init__(self, component: ComponentDefinition, runtime: Runtime | None = None) -> None:
         self.component = component
+        self.runtime = runtime if runtime is not None else default_runtime()  # a host passes the one it created
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
     def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
+        """The item of `items` declared under `key`, or an UnknownKeyError listing what is close or valid."""
         for item in items:
             if getattr(item, "key", None) == key:
                 return item
@@ -48,6 +51,7 @@ class Executor:
 
     def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                    on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run an action; returns {"data": ...} or raises a ComponentError."""
         action = self.find("action", key, self.component.actions)
         with self._opened(action.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
             data = self._perform(key, lambda: action.perform(opened.client, values), opened)
@@ -56,6 +60,7 @@ class Executor:
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                         search: Any = None, cursor: Any = None, limit: Any = None,
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run a data source; returns {"result": [...]} (and a cursor for one page) or raises a ComponentError."""
         from component.picklists import one_page, page_request
 
         source = self.find("data source", key, self.component.data_sources)
@@ -75,6 +80,7 @@ class Executor:
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run the component's check action; a failure is reworded to say which connection field to fix."""
         check = self.component.check_action
         if check is None:
             raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
@@ -94,6 +100,7 @@ class Executor:
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                    on_token_refresh: TokenCallback = None, pages: bool = False) -> Iterator[Any]:
+        """Stream the items (or pages) of a list action; bad input fails here, before the first item."""
         action = self.find("action", key, self.component.actions)
         stream = action.pages if pages else action.stream
         if stream is None:
@@ -157,9 +164,18 @@ class Executor:
         definition, fields, token = self.resolve(connection)
         values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False
-        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh))
+        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh,
+                                                                  runtime=self.runtime))
         try:
             yield opened, values
+        except AuthError as exc:
+            hint = self.component.refusal_hint
+            if type(exc) is not AuthError or exc.status != 401 or hint is None:  # a GrantError says what to fix
+                raise
+            # Refused credentials mean the same on any call as on a check: say which field to fix.
+            advice = hint(definition.key)
+            raise type(exc)(f"{str(exc).rstrip('.')}. {advice[:1].upper()}{advice[1:]}.", status=exc.status,
+                            body=exc.body) from exc
         finally:
             opened.close()
 

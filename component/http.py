@@ -13,7 +13,6 @@ from __future__ import annotations
 import json as jsonlib
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from component import pagination, progress, transport
 from component.errors import (
     ApiError,
     AuthError,
+    ComponentError,
     InputError,
     RateLimitError,
     TransportError,
@@ -35,7 +35,8 @@ from component.pagination import Paginator
 from component.payloads import decode_body, decode_json, error_detail
 from component.ratelimit import RateBudget
 from component.redaction import Redactor
-from component.retries import TYPED_POLICY, RetryPolicy, retry_after_seconds
+from component.retries import TYPED_POLICY, Attempt, Outcome, RetryPolicy, retry_after_seconds
+from component.runtime import default_runtime
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
 
 __all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
@@ -59,28 +60,14 @@ class RefreshingAuth(Protocol):
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest: ...
 
-    def refresh_after_unauthorized(self) -> bool: ...
-
-
-_SESSIONS: dict[tuple[str, ...], requests.Session] = {}
-_SESSIONS_LOCK = threading.Lock()
-
-
-MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
+    def refresh_after_unauthorized(self) -> bool:
+        """Refresh the credentials after a 401; True when the request is worth sending again."""
+        ...
 
 
 def session_for(*identity: str) -> requests.Session:
-    """A pooled keep-alive session per (origin, credential) identity, shared across calls."""
-    with _SESSIONS_LOCK:
-        session = _SESSIONS.pop(identity, None)
-        if session is not None:
-            _SESSIONS[identity] = session  # most recently used last
-        else:
-            if len(_SESSIONS) >= MAX_SESSIONS:
-                # Forget the least recently used; a call still using it keeps it until it is done.
-                del _SESSIONS[next(iter(_SESSIONS))]
-            session = _SESSIONS[identity] = transport.new_session()
-        return session
+    """The default runtime's pooled keep-alive session for an (origin, credential) identity."""
+    return default_runtime().sessions.session(*identity)
 
 
 @dataclass(frozen=True)
@@ -146,15 +133,19 @@ class HttpClient:
     # -- JSON helpers used by actions ------------------------------------------------------
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> JSON:
+        """GET `path` and return its JSON body."""
         return self.json("GET", path, params=params)
 
     def post(self, path: str, body: Any = None, params: Mapping[str, Any] | None = None) -> JSON:
+        """POST `body` as JSON to `path` and return the JSON answer."""
         return self.json("POST", path, params=params, json=body)
 
     def put(self, path: str, body: Any = None, params: Mapping[str, Any] | None = None) -> JSON:
+        """PUT `body` as JSON to `path` and return the JSON answer."""
         return self.json("PUT", path, params=params, json=body)
 
     def delete(self, path: str, params: Mapping[str, Any] | None = None) -> JSON:
+        """DELETE `path` and return its JSON body (None when empty)."""
         return self.json("DELETE", path, params=params)
 
     def json(self, method: str, path: str, **kwargs: Any) -> JSON:
@@ -190,6 +181,7 @@ class HttpClient:
     # -- the one place requests are sent ---------------------------------------------------
 
     def url_for(self, path: str) -> str:
+        """The absolute URL of an API path under the base URL."""
         return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
     def request(
@@ -211,61 +203,61 @@ class HttpClient:
         _check_headers(send_headers)
         call = _Call(method.upper(), path, self.url_for(path), clean_params(params), json, data, files,
                      send_headers, timeout or self.timeout, follow_redirects)
-        policy = self.policy
         started = self.clock()
-        sent = 0  # requests that left (or tried to)
-        retries = 0  # retries spent on 5xx, network errors and (retry_all_errors) other answers
-        rate_limited = 0  # 429s waited out on top of retries
+        attempt = Attempt()
+        sent = 0  # requests that left (or tried to), 401 replays included
         refreshed = False
         while True:
-            self._pace(call)
             sent += 1
-            sent_at = self.clock()
-            try:
-                response = self._send(call, accept_redirect)
-            except requests.RequestException as exc:
-                never_sent = isinstance(exc, requests.ConnectTimeout) or _connection_refused(exc)
-                may_retry = call.method in IDEMPOTENT or policy.retry_writes or never_sent
-                self._log_failure(call, exc, self.clock() - sent_at)
-                if may_retry and retries < policy.max_retries:
-                    delay = policy.backoff(retries + 1)
-                    if self._fits(started, delay):
-                        retries += 1
-                        self._wait(call, type(exc).__name__, delay)
-                        continue
-                raise self._transport_error(call, exc, never_sent, sent) from None
-            if self.rate_budget is not None:
-                self.rate_budget.observe(response.headers, self.clock() - sent_at)
-            status = response.status_code
-            if 200 <= status < 300 or (accept_redirect and 300 <= status < 400):
+            response, failure = self._attempt(call, accept_redirect)
+            outcome = self._outcome(call, response, failure)
+            status = outcome.status or 0
+            if response is not None and (200 <= status < 300 or (accept_redirect and 300 <= status < 400)):
                 return response
             refresh = getattr(self.auth, "refresh_after_unauthorized", None)
             if status == 401 and not refreshed and callable(refresh):
                 refreshed = True
                 if refresh():  # new credentials: replay the request once
                     continue
-            told = self._retry_after(response) if status == 429 else None
-            if status == 429 and not policy.retry_all_errors:
-                # The request was not processed: waiting and sending it again is safe for any method.
-                if rate_limited < policy.rate_limit_retries:
-                    wait = self._rate_limit_delay(told, rate_limited + 1)
-                    if wait is not None and self._fits(started, wait):
-                        rate_limited += 1
-                        self._wait(call, "429 Too Many Requests", wait)
-                        continue
-                raise self._api_error(call, response, sent if rate_limited else 0, told)
-            retryable = policy.retry_all_errors or (
-                status >= 500 and (call.method in IDEMPOTENT or policy.retry_writes)
-            )
-            if retryable and retries < policy.max_retries and (told is None or told <= policy.retry_after_cap):
-                delay = policy.backoff(retries + 1)
-                if told is not None:
-                    delay = max(delay, policy.with_jitter(told))  # at least what the API asked for
-                if self._fits(started, delay):
-                    retries += 1
-                    self._wait(call, str(status), delay)
-                    continue
-            raise self._api_error(call, response, 0, told)
+            attempt = attempt.at(self.clock() - started)
+            delay = self.policy.delay_for(outcome, attempt)
+            if delay is None:
+                raise self._failure(call, response, failure, outcome, attempt, sent) from None
+            self._wait(call, outcome.reason, delay)
+            attempt = attempt.after(outcome, self.policy)
+
+    def _attempt(self, call: _Call, accept_redirect: bool) -> tuple[requests.Response | None,
+                                                                      requests.RequestException | None]:
+        """Pace, send once, and learn from the answer's rate-limit headers: the answer, or why none came."""
+        self._pace(call)
+        sent_at = self.clock()
+        try:
+            response = self._send(call, accept_redirect)
+        except requests.RequestException as exc:
+            self._log_failure(call, exc, self.clock() - sent_at)
+            return None, exc
+        if self.rate_budget is not None:
+            self.rate_budget.observe(response.headers, self.clock() - sent_at)
+        return response, None
+
+    def _outcome(self, call: _Call, response: requests.Response | None,
+                 failure: requests.RequestException | None) -> Outcome:
+        idempotent = call.method in IDEMPOTENT
+        if response is None:
+            assert failure is not None
+            never_sent = isinstance(failure, requests.ConnectTimeout) or _connection_refused(failure)
+            return Outcome(idempotent, error=type(failure).__name__, never_sent=never_sent)
+        told = self._retry_after(response) if response.status_code == 429 else None
+        return Outcome(idempotent, response.status_code, retry_after=told)
+
+    def _failure(self, call: _Call, response: requests.Response | None, failure: requests.RequestException | None,
+                 outcome: Outcome, attempt: Attempt, sent: int) -> ComponentError:
+        """The error a call ends with once the policy gives up on `outcome`."""
+        if response is None:
+            assert failure is not None
+            return self._transport_error(call, failure, outcome.never_sent, sent)
+        rate_limited = sent if outcome.status == 429 and not self.policy.retry_all_errors and attempt.rate_limited else 0
+        return self._api_error(call, response, rate_limited, outcome.retry_after)
 
     def _pace(self, call: _Call) -> None:
         if self.rate_budget is None:
@@ -274,10 +266,6 @@ class HttpClient:
         if waited > 0:
             log.log(self._level, "%s %s: waited %.2f s for the rate budget", call.method,
                     self.redactor.url(call.url), waited)
-
-    def _fits(self, started: float, delay: float) -> bool:
-        """Whether waiting `delay` more seconds keeps the call within the policy's total time budget."""
-        return self.clock() - started + delay <= self.policy.budget
 
     def _wait(self, call: _Call, reason: str, delay: float) -> None:
         log.log(self._level, "%s %s: %s, retrying in %.2f s", call.method, self.redactor.url(call.url), reason, delay)
@@ -349,15 +337,6 @@ class HttpClient:
     def _level(self) -> int:
         return logging.INFO if self.debug else logging.DEBUG
 
-    def _rate_limit_delay(self, told: float | None, count: int) -> float | None:
-        """How long to wait after the `count`-th 429: at least Retry-After; None when that is over the cap."""
-        policy = self.policy
-        if told is not None and told > policy.retry_after_cap:
-            return None
-        base = told if told is not None else max(1.0, policy.backoff(count))
-        # Jitter only adds: several workers told the same second must not all come back at once.
-        return policy.with_jitter(base)
-
     def _retry_after(self, response: requests.Response) -> float | None:
         return retry_after_seconds(response.headers.get("Retry-After"), self.wall_clock())
 
@@ -370,7 +349,9 @@ class HttpClient:
         if detail:
             message += f": {detail}"
         if isinstance(body, str) and "html" in response.headers.get("Content-Type", "").lower():
-            message += " (an HTML page, not an API answer: check the account domain)"
+            # A 404 page where the API should answer: the base URL is not the API's (a missing /api, say).
+            wrong = f"the base URL {self.redactor.url(self.base_url)} looks wrong; " if status == 404 else ""
+            message += f" (an HTML page, not an API answer: {wrong}check the account domain)"
         if status >= 500 and call.method not in IDEMPOTENT and not self.policy.retry_writes:
             message = message.rstrip(".") + ". " + UNCERTAIN_WRITE
         if status == 429 and (rate_limited_attempts or (told is not None and told > self.policy.retry_after_cap)):
@@ -386,11 +367,11 @@ class HttpClient:
     def _transport_error(self, call: _Call, exc: requests.RequestException, never_sent: bool,
                          attempts: int) -> TransportError:
         if isinstance(exc, requests.ConnectTimeout):
-            what = f"could not connect within {call.timeout:g} s"
+            what = f"could not connect to {_host(call.url)} within {call.timeout:g} s"
         elif isinstance(exc, requests.Timeout):
             what = f"timed out: no answer within {call.timeout:g} s"
         elif never_sent:
-            what = "could not connect"
+            what = f"could not connect to {_host(call.url)}"
         elif isinstance(exc, requests.ConnectionError) and not isinstance(exc, requests.exceptions.SSLError):
             what = "failed: the connection closed before an answer arrived"
         else:
@@ -482,6 +463,17 @@ def _connection_refused(exc: Exception) -> bool:
         reason = getattr(current, "reason", None)
         current = reason if isinstance(reason, BaseException) else inner or current.__cause__ or current.__context__
     return False
+
+
+def _host(url: str) -> str:
+    """host[:port] of `url`, without any user:password@ it may carry."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = parts.hostname or "?"
+    return f"{host}:{port}" if port is not None else host
 
 
 def _origin(url: str) -> tuple[str, str]:

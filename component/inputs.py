@@ -49,6 +49,7 @@ __all__ = [
     "describe",
     "int_range",
     "string_bool",
+    "text_up_to",
 ]
 
 InputType = Literal["string", "password", "boolean", "code", "connection"]
@@ -197,6 +198,12 @@ _KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:v
 
 
 def _key_values(value: Any) -> dict[str, Any]:
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        # A JSON object typed as text (a command line, a designer's text box), not "key:value" split at a colon.
+        try:
+            value = _code_object(value)
+        except Invalid:
+            raise Invalid(f"{_KV_EXPECTED}; this looks like a JSON object but is not one") from None
     if isinstance(value, Mapping) and not ({"key", "value"} >= value.keys() and "key" in value):
         return {_text(k): v for k, v in value.items()}
     result: dict[str, Any] = {}
@@ -305,18 +312,34 @@ def choice(*options: str, case_sensitive: bool = False) -> Kind:
     return Kind("string", convert, {"type": "string", "enum": list(options)})
 
 
-def choice_list(*options: str) -> Kind:
-    """A list of strings (or one string) each of which must be one of `options`, compared without case."""
+def choice_list(*options: str, separator: str | None = None) -> Kind:
+    """A list of strings (or one string) each of which must be one of `options`, compared without case;
+    with `separator`, one string may also hold several ("a,b")."""
     one = choice(*options)
     expected = "a list of values, each one of " + ", ".join(options)
 
     def convert(value: Any) -> list[str]:
+        items = _as_list(value)
+        if separator is not None and len(items) == 1 and isinstance(items[0], str):
+            items = [part for part in items[0].split(separator) if part.strip()]
         try:
-            return [one.convert(item) for item in _as_list(value)]
+            return [one.convert(item) for item in items]
         except Invalid:
             raise Invalid(expected) from None
 
     return Kind("string", convert, {"type": "array", "items": dict(one.schema)}, "valuelist")
+
+
+def text_up_to(length: int) -> Kind:
+    """A string of at most `length` characters."""
+
+    def convert(value: Any) -> str:
+        text = _text(value)
+        if len(text) > length:
+            raise Invalid(f"a string of at most {length} characters (got {len(text)})")
+        return text
+
+    return Kind("string", convert, {"type": "string", "maxLength": length})
 
 
 def _path_segment(value: Any) -> str:
@@ -350,12 +373,15 @@ class InputSpec:
     comments: str | None = None
     schema: SchemaRef | None = None
     data_source: str | None = None  # the picklist whose option keys are valid values
+    json_example: Any = None  # a JSON value for the JSON Schema's `examples`, when `example` is not one
 
     @property
     def type(self) -> InputType:
+        """The manifest type of the input (string, password, boolean, code or connection)."""
         return self.kind.type
 
     def manifest(self) -> dict[str, Any]:
+        """The input as the manifest lists it: key, label, type, required, default, example, comments."""
         return {
             "key": self.key,
             "label": self.label,
@@ -369,16 +395,33 @@ class InputSpec:
         }
 
     def json_schema(self) -> dict[str, Any]:
+        """The input's JSON Schema: its kind's (or declared) schema with title, description, default and example."""
         schema: dict[str, Any] = {**(self.kind.schema if self.schema is None else self.schema.load()), "title": self.label}
         if self.comments:
             schema["description"] = self.comments
         if self.default is not None:
             schema["default"] = self.kind.convert(self.default) if self.kind.type == "boolean" else self.default
-        if self.example is not None:
-            schema["examples"] = [self.example]
+        example = self.schema_example()
+        if example is not None:
+            schema["examples"] = [example]
         return schema
 
+    def schema_example(self) -> Any:
+        """The example as a JSON value valid for the input's schema: `json_example`, or the documented one converted."""
+        if self.json_example is not None or self.example is None:
+            return self.json_example
+        if self.kind.type not in ("boolean", "code") and self.kind.collection is None:
+            return self.example
+        try:
+            value = self.kind.convert(self.example)  # "true" -> true, "tag1" -> ["tag1"], "k:v" -> {"k": "v"}
+        except Invalid:
+            return None  # not JSON (the documentation's JavaScript, say): give a json_example instead
+        if self.kind.collection == "keyvaluelist":
+            return [{"key": key, "value": item} for key, item in value.items()]
+        return value
+
     def convert(self, value: Any, *, where: str = "Input") -> Any:
+        """The converted value, or an InputError naming the input, what was expected and what was received."""
         try:
             return self.kind.convert(value)
         except Invalid as exc:
@@ -398,10 +441,15 @@ def Input(
     comments: str | None = None,
     schema: SchemaRef | None = None,
     data_source: str | None = None,
+    json_example: Any = None,
 ) -> Any:
-    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist."""
+    """Declare an input field: its label, documented metadata (strings, as documented) and its picklist.
+
+    `json_example` is a JSON value shown in the input's JSON Schema instead of `example`, for an input
+    whose documentation gives no example or one that is not valid JSON.
+    """
     meta = {"label": label, "required": required, "default": default, "example": example,
-            "comments": comments, "schema": schema, "data_source": data_source}
+            "comments": comments, "schema": schema, "data_source": data_source, "json_example": json_example}
     return Field(default=None, json_schema_extra={"input": typing.cast(Any, meta)})
 
 
@@ -418,11 +466,20 @@ def _find_kind(annotation: Any, where: str) -> Kind:
     raise DefinitionError(f"{where}: annotate it with an input kind such as Text, Id or Bool")
 
 
+# What pydantic's model_construct sets on an instance; `Inputs.__init__` copies it from a parsed one.
+_MODEL_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
 class Inputs(BaseModel):
-    """Base of every inputs model; `parse` turns host values into a typed, validated instance."""
+    """Base of every inputs model; `parse` turns host values into a typed, validated instance.
+
+    There is one way in: constructing a model directly (`Model(**values)`, `Model.model_validate(...)`,
+    as FastAPI and MCP hosts do) goes through `parse` too, so it converts with the same kinds, refuses
+    a missing required input, and raises `InputError`, never pydantic's ValidationError.
+    """
 
     # Values are converted by the kinds and stored with model_construct: pydantic's validator is never
-    # used, so its schema is not built (that would cost cold start for nothing).
+    # used (pydantic calls this __init__ instead), so its schema is not built (that would cost cold start).
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     specs: ClassVar[tuple[InputSpec, ...]] = ()
@@ -445,11 +502,17 @@ class Inputs(BaseModel):
             )
             specs.append(
                 InputSpec(name, meta["label"], kind, meta["required"], meta["default"], meta["example"],
-                          meta["comments"], meta["schema"], meta["data_source"])
+                          meta["comments"], meta["schema"], meta["data_source"], meta["json_example"])
             )
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
         cls._defaults = {spec.key: None if spec.default is None else spec.convert(spec.default) for spec in specs}
+
+    def __init__(self, /, **values: Any) -> None:
+        """Convert and validate `values` exactly as `parse` does."""
+        parsed = type(self).parse(values)
+        for name in _MODEL_STATE:
+            object.__setattr__(self, name, getattr(parsed, name))
 
     def __repr_args__(self) -> Any:
         secret = {spec.key for spec in self.specs if spec.type == "password"}

@@ -35,6 +35,7 @@ from component.errors import ApiError, AuthError, ComponentError, InputError, In
 from component.inputs import describe
 from component.payloads import decode_body
 from component.redaction import Redactor
+from component.runtime import TokenStore, default_runtime
 
 __all__ = [
     "DEFAULT_LIFETIME_SECONDS",
@@ -59,7 +60,6 @@ DEFAULT_LIFETIME_SECONDS = 24 * 3600  # when neither the answer nor the JWT says
 TOKEN_TIMEOUT = 30.0  # seconds for one token request, connecting and reading the whole answer
 COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
 MAX_TOKEN_BODY = 1024 * 1024  # a token answer is a few hundred bytes
-_MAX_STATES = 1024
 
 TokenCallback = Callable[[dict[str, Any]], None]
 
@@ -80,7 +80,9 @@ class OAuthClient:
 class HasOAuthClient(Protocol):
     """Connection fields that describe an OAuth app (what the `oauth` CLI commands need)."""
 
-    def oauth_client(self) -> OAuthClient: ...
+    def oauth_client(self) -> OAuthClient:
+        """The OAuth client these fields describe (client id and secret, endpoints, scopes)."""
+        ...
 
 
 class GrantError(AuthError):
@@ -303,8 +305,9 @@ def _check_redirect_uri(redirect_uri: Any) -> None:
 class _TokenState:
     """The newest token of one connection identity; its lock serialises refreshes."""
 
-    def __init__(self, client: OAuthClient, token: dict[str, Any]) -> None:
+    def __init__(self, client: OAuthClient, token: dict[str, Any], store: TokenStore) -> None:
         self.client = client
+        self.store = store
         self.lock = threading.RLock()  # re-entrant: a host callback may run another call on the same thread
         self.token = token
         self.undelivered = False  # a refreshed token no on_token_refresh has received yet
@@ -347,40 +350,24 @@ class _TokenState:
         self.quiet_until = 0.0
         new_refresh = self.token.get("refresh_token")
         if isinstance(new_refresh, str) and new_refresh != refresh_token:
-            _register(_identity(self.client, new_refresh), self)  # a rotated token leads here too
+            self.store.put(_identity(self.client, new_refresh), self)  # a rotated token leads here too
 
     def close(self) -> None:
         if self.session is not None:
             self.session.close()
 
 
-_STATES: dict[str, _TokenState] = {}
-_STATES_LOCK = threading.Lock()
-
-
 def _identity(client: OAuthClient, refresh_token: str) -> str:
     return hashlib.sha256(f"{client.token_url}\0{client.client_id}\0{refresh_token}".encode()).hexdigest()
 
 
-def _register(key: str, state: _TokenState) -> None:
-    with _STATES_LOCK:
-        _STATES[key] = state
-        while len(_STATES) > _MAX_STATES:  # forget the oldest connection; it only costs one extra refresh
-            _STATES.pop(next(iter(_STATES)))
-
-
-def _state_for(client: OAuthClient, token: dict[str, Any]) -> _TokenState:
+def _state_for(client: OAuthClient, token: dict[str, Any], store: TokenStore) -> _TokenState:
     refresh = token.get("refresh_token")
     if not isinstance(refresh, str):
-        return _TokenState(client, token)  # nothing to refresh, nothing to share
-    key = _identity(client, refresh)
-    with _STATES_LOCK:
-        state = _STATES.get(key)
-        if state is None:
-            state = _STATES[key] = _TokenState(client, token)
-            return state
+        return _TokenState(client, token, store)  # nothing to refresh, nothing to share
+    state, created = store.setdefault(_identity(client, refresh), lambda: _TokenState(client, token, store))
     # Never wait here: a call holding the lock is refreshing, which gives a newer token than the host's anyway.
-    if state.lock.acquire(blocking=False):
+    if not created and state.lock.acquire(blocking=False):
         try:
             if token["expires_at"] > state.token.get("expires_at", 0):
                 state.token = token  # the host holds a newer token than this process has seen
@@ -391,11 +378,8 @@ def _state_for(client: OAuthClient, token: dict[str, Any]) -> _TokenState:
 
 
 def reset_token_cache() -> None:
-    """Forget every shared token state (tests; a host that wants to start clean)."""
-    with _STATES_LOCK:
-        states = list({id(s): s for s in _STATES.values()}.values())
-        _STATES.clear()
-    for state in states:
+    """Forget every token state of the default runtime (tests; a host that wants to start clean)."""
+    for state in default_runtime().tokens.clear():
         state.close()
 
 
@@ -410,12 +394,12 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
     """Authorization: Bearer with the newest access token; refreshes before expiry and after a 401."""
 
     def __init__(self, client: OAuthClient, token: Mapping[str, Any], *, on_token_refresh: TokenCallback | None = None,
-                 redactor: Redactor | None = None) -> None:
+                 redactor: Redactor | None = None, tokens: TokenStore | None = None) -> None:
         self._client = client
         self._callback = on_token_refresh
         self.redactor = redactor if redactor is not None else Redactor()
         self.redactor.add(client.client_secret, *_secrets_of(token))
-        self._state = _state_for(client, normalised_token(token))
+        self._state = _state_for(client, normalised_token(token), tokens or default_runtime().tokens)
         self._sent = threading.local()  # the access token this thread's last request carried
         self.redactor.add(*_secrets_of(self._state.token))
 

@@ -5,7 +5,7 @@ second. The budget keeps its own estimate of the bucket's level and hands out se
 (each caller reserves its slot, then sleeps until it comes), so threads sharing a budget neither
 overflow the bucket nor wake up in a herd. Every `X-...-Call-Limit: used/limit` header the API
 sends back corrects the estimate upwards: other processes may draw from the same account. One
-budget is shared by every thread of a process that works for the same account.
+budget is shared by every thread that works for the same account (`component.runtime` keeps them).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import math
 import threading
 import time
 from collections.abc import Callable, Mapping
+
+from component.runtime import default_runtime
 
 __all__ = ["RateBudget", "budget_for", "forget_budgets", "parse_call_limit"]
 
@@ -118,21 +120,12 @@ class RateBudget:
             self._level = max(self._level, used - 1 - max(0.0, elapsed) * self.rate)
 
 
-_BUDGETS: dict[tuple[str, str, int, float], RateBudget] = {}
-_BUDGETS_LOCK = threading.Lock()
-
-
 def budget_for(account: str, kind: str, capacity: int, window: float, header: str) -> RateBudget:
-    """The process-wide budget for one account, auth kind and configured size, created on first use."""
-    key = (account, kind, capacity, window)
-    with _BUDGETS_LOCK:
-        budget = _BUDGETS.get(key)
-        if budget is None:
-            budget = _BUDGETS[key] = RateBudget(capacity, window, header=header)
-        return budget
+    """The default runtime's budget for one account, auth kind and configured size, created on first use."""
+    return default_runtime().budgets.budget((account, kind, capacity, window),
+                                            lambda: RateBudget(capacity, window, header=header))
 
 
 def forget_budgets() -> None:
-    """Drop every process-wide budget (tests, or a host that points the same accounts at new servers)."""
-    with _BUDGETS_LOCK:
-        _BUDGETS.clear()
+    """Drop every budget of the default runtime (tests, or a host that points the same accounts at new servers)."""
+    default_runtime().budgets.clear()

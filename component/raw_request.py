@@ -52,6 +52,7 @@ class RawRequestInputs(Inputs):
     fileData: KeyValues | None = Input(
         "File Data", comments="File Data to be sent as a multipart form upload.",
         example='[{key: "example.txt", value: "My File Contents"}]',
+        json_example=[{"key": "example.txt", "value": "My File Contents"}],
     )
     fileDataFileNames: KeyValues | None = Input(
         "File Data File Names",
@@ -60,6 +61,7 @@ class RawRequestInputs(Inputs):
     formData: KeyValues | None = Input(
         "Form Data", comments="The Form Data to be sent as a multipart form upload.",
         example='[{"key": "Example Key", "value": new Buffer("Hello World")}]',
+        json_example=[{"key": "Example Key", "value": "Hello World"}],
     )
     headers: KeyValues | None = Input(
         "Header", comments="A list of headers to send with the request.", example="User-Agent: curl/7.64.1"

@@ -17,19 +17,21 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 
 import requests
 
 from component.definitions import OpenOptions
 from component.errors import InputError
-from component.http import DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT, HttpClient, session_for
+from component.http import DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT, HttpClient
 from component.inputs import describe
-from component.ratelimit import RateBudget, budget_for
+from component.ratelimit import RateBudget
 from component.redaction import Redactor
+from component.runtime import Runtime
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES
 from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
-from gorgias_component.connections.domain import BASE_URL_ENV, api_base_url
+from gorgias_component.connections.domain import api_base_url
 
 __all__ = ["CALL_LIMIT_HEADER", "MAX_PAGES_ENV", "MAX_RESPONSE_BYTES_ENV", "RATE_LIMIT_ENV", "TIMEOUT_ENV",
            "gorgias_client"]
@@ -54,9 +56,9 @@ def user_agent() -> str:
         return "gorgias-component"
 
 
-def rate_limit(kind: str) -> tuple[int, float] | None:
+def rate_limit(kind: str, settings: Mapping[str, str] | None = None) -> tuple[int, float] | None:
     """(requests, seconds) of the account's bucket for this auth kind, or None when pacing is off."""
-    setting = os.environ.get(RATE_LIMIT_ENV, "").strip()
+    setting = _setting(settings, RATE_LIMIT_ENV)
     if setting.lower() == "off":
         return None
     if not setting:
@@ -70,9 +72,14 @@ def rate_limit(kind: str) -> tuple[int, float] | None:
     return (capacity * 2, window) if kind == "oauth2" else (capacity, window)
 
 
-def timeout() -> float:
-    """Seconds to wait for each answer: GORGIAS_TIMEOUT, or the default."""
-    setting = os.environ.get(TIMEOUT_ENV, "").strip()
+def _setting(settings: Mapping[str, str] | None, name: str) -> str:
+    """A setting of the runtime (the process environment when none is given), stripped."""
+    return ((os.environ if settings is None else settings).get(name) or "").strip()
+
+
+def timeout(settings: Mapping[str, str] | None = None) -> float:
+    """Seconds one attempt may take: GORGIAS_TIMEOUT, or the default."""
+    setting = _setting(settings, TIMEOUT_ENV)
     if not setting:
         return DEFAULT_TIMEOUT
     try:
@@ -85,9 +92,9 @@ def timeout() -> float:
     return seconds
 
 
-def whole_number(name: str, default: int) -> int:
-    """A positive whole number from the environment variable `name`, or `default` when it is unset."""
-    setting = os.environ.get(name, "").strip()
+def whole_number(name: str, default: int, settings: Mapping[str, str] | None = None) -> int:
+    """A positive whole number from the setting `name`, or `default` when it is unset."""
+    setting = _setting(settings, name)
     if not setting:
         return default
     if not (setting.isascii() and setting.isdigit()) or int(setting) < 1:
@@ -96,35 +103,34 @@ def whole_number(name: str, default: int) -> int:
     return int(setting)
 
 
-def _budget(base_url: str, kind: str) -> RateBudget | None:
-    limit = rate_limit(kind)
+def _budget(runtime: Runtime, base_url: str, kind: str) -> RateBudget | None:
+    limit = rate_limit(kind, runtime.settings)
     if limit is None:
         return None
-    return budget_for(base_url, kind, limit[0], limit[1], CALL_LIMIT_HEADER)
-
-
-@functools.lru_cache(maxsize=256)
-def _account(domain: str, kind: str, identity: str, base_url_setting: str | None) -> tuple[str, requests.Session]:
-    """Base URL and pooled session of one account and credential (the setting is part of the cache key)."""
-    base_url = api_base_url(domain)
-    return base_url, session_for(base_url, kind, hashlib.sha256(identity.encode()).hexdigest())
+    capacity, window = limit
+    return runtime.budgets.budget((base_url, kind, capacity, window),
+                                  lambda: RateBudget(capacity, window, header=CALL_LIMIT_HEADER))
 
 
 def gorgias_client(domain: str, kind: str, identity: str, auth: requests.auth.AuthBase | None,
                    redactor: Redactor, options: OpenOptions) -> HttpClient:
-    """A client for one account; sessions and budgets are shared by every call for that account."""
-    base_url, session = _account(domain, kind, identity, os.environ.get(BASE_URL_ENV))
+    """A client for one account; the runtime's sessions and budgets are shared by every call for that account."""
+    runtime, settings = options.runtime, options.runtime.settings
+    base_url = api_base_url(domain, settings)
     return HttpClient(
         base_url=base_url,
-        session=session,
+        session=runtime.sessions.session(base_url, kind, hashlib.sha256(identity.encode()).hexdigest()),
         auth=auth,
         service="Gorgias",
-        timeout=timeout(),
+        timeout=timeout(settings),
         redactor=redactor,
         debug=options.debug,
-        rate_budget=_budget(base_url, kind),
-        max_response_bytes=whole_number(MAX_RESPONSE_BYTES_ENV, DEFAULT_MAX_RESPONSE_BYTES),
-        max_pages=whole_number(MAX_PAGES_ENV, DEFAULT_MAX_PAGES),
+        rate_budget=_budget(runtime, base_url, kind),
+        sleep=runtime.sleep,
+        clock=runtime.clock,
+        wall_clock=runtime.wall_clock,
+        max_response_bytes=whole_number(MAX_RESPONSE_BYTES_ENV, DEFAULT_MAX_RESPONSE_BYTES, settings),
+        max_pages=whole_number(MAX_PAGES_ENV, DEFAULT_MAX_PAGES, settings),
         limit_hints=LIMIT_HINTS,
         paginator=GORGIAS_PAGES,
         explain=gorgias_error_detail,

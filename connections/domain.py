@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+from component.errors import InputError
 from component.inputs import Invalid, Kind
 
 __all__ = ["BASE_URL_ENV", "Domain", "api_base_url", "normalise_domain", "oauth_url"]
@@ -52,11 +54,27 @@ def normalise_domain(value: Any) -> str:
 Domain = Annotated[str, Kind("string", normalise_domain, {"type": "string", "minLength": 1})]
 
 
-def api_base_url(domain: str) -> str:
-    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override (sandbox, tests)."""
-    override = os.environ.get(BASE_URL_ENV, "").strip()
+def _checked_override(text: str) -> str:
+    """The GORGIAS_API_BASE_URL value when it is an http(s) URL with a host; an InputError naming it otherwise."""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname or parts.query
+            or parts.fragment or any(c.isspace() for c in text)):
+        # Not echoed: a URL may carry user:password@ in it.
+        raise InputError(BASE_URL_ENV, f"Environment variable {BASE_URL_ENV}: expected an http(s) URL such as "
+                                       "http://127.0.0.1:8765/api (the API's base URL), received a value that is "
+                                       "not one. Fix or unset it.")
+    return text.rstrip("/")
+
+
+def api_base_url(domain: str, settings: Mapping[str, str] | None = None) -> str:
+    """https://{domain}.gorgias.com/api, or the GORGIAS_API_BASE_URL override of the settings (sandbox, tests)."""
+    override = ((os.environ if settings is None else settings).get(BASE_URL_ENV) or "").strip()
     if override:
-        return override.rstrip("/")
+        return _checked_override(override)
     return f"https://{domain}.gorgias.com/api"
 
 

@@ -88,7 +88,8 @@ def open_oauth2(fields: ConnectionFields, token: Mapping[str, Any] | None, optio
             "(gorgias-component oauth authorize-url, then oauth exchange).",
         )
     redactor = Redactor([fields.clientSecret])
-    auth = OAuth2BearerAuth(client, token, on_token_refresh=options.on_token_refresh, redactor=redactor)
+    auth = OAuth2BearerAuth(client, token, on_token_refresh=options.on_token_refresh, redactor=redactor,
+                            tokens=options.runtime.tokens)
     client_http = gorgias_client(fields.domain, "oauth2", f"{fields.clientId}:{refresh_token or access_token}",
                                  auth, redactor, options)
     return Opened(client_http)

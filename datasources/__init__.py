@@ -12,11 +12,15 @@ __all__ = ["DATA_SOURCES", "MODULES"]
 MODULES = (
     "customers",
     "events",
+    "macros",
     "messages",
+    "rules",
+    "satisfaction_surveys",
     "tags",
     "teams",
     "tickets",
     "users",
+    "views",
 )
 
 

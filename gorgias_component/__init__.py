@@ -13,7 +13,7 @@ from component import Component
 from component.inputs import InputSpec, Kind
 from gorgias_component.actions import ACTIONS
 from gorgias_component.connections import CONNECTIONS
-from gorgias_component.connections.check import explain_check_failure
+from gorgias_component.connections.check import check_summary, explain_check_failure, refusal_hint
 from gorgias_component.connections.domain import BASE_URL_ENV
 from gorgias_component.datasources import DATA_SOURCES
 
@@ -64,4 +64,6 @@ gorgias = Component(
     serve_sandbox=_serve_sandbox,
     sandbox_connections=_sandbox_connections,
     explain_check_failure=explain_check_failure,
+    refusal_hint=refusal_hint,
+    check_summary=check_summary,
 )

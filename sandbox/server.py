@@ -41,6 +41,12 @@ ROUTES = (
     "tags",
     "teams",
     "users",
+    "views",
+    "macros",
+    "rules",
+    "satisfaction_surveys",
+    "jobs",
+    "account_settings",
 )
 
 

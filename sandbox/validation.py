@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gorgias_component.sandbox.router import ApiError
+from gorgias_component.sandbox.store import normalize_datetime
 
 MISSING = "Missing data for required field."
 _TYPE_NAMES: dict[type, str] = {str: "Not a valid string.", bool: "Not a valid boolean.",
@@ -75,3 +76,15 @@ def check_ref(body: dict[str, Any], name: str, errors: FieldErrors, *, keys: tup
         errors.add(name, "One of " + ", ".join(keys) + " is required.")
         return None
     return value  # type: ignore[no-any-return]  # check() returned the value after an isinstance test
+
+
+def check_datetime(body: dict[str, Any], name: str, errors: FieldErrors) -> str | None:
+    """Validate an ISO 8601 datetime field; returns it in the store's sortable form (None when absent or null)."""
+    value = check(body, name, str, errors)
+    if value is None:
+        return None
+    try:
+        return normalize_datetime(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    except ValueError:
+        errors.add(name, "Not a valid datetime.")
+        return None

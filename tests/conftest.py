@@ -3,7 +3,6 @@ and what makes every run reproducible: the Hypothesis profile and seed, and the 
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import random
@@ -68,16 +67,13 @@ def gorgias_api(api_mock: responses.RequestsMock) -> MockedGorgias:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every delay the HTTP client waits, recorded instead of slept.
 
-    `HttpClient.sleep` is a dataclass field whose default (`time.sleep`) is bound into the generated
-    `__init__` when the class is defined, so patching `time.sleep` afterwards changes nothing. The
-    Gorgias connections build their client through the name `gorgias_component.connections.client.HttpClient`; replacing
-    it with a factory that passes `sleep=` reaches every client (and `with_policy` copies the field).
+    The Gorgias connections take `sleep` from the runtime of the call: the default runtime's `sleep`
+    is replaced for the test (and `with_policy` copies the client's field).
     """
-    from component.http import HttpClient
-    from gorgias_component.connections import client
+    from component.runtime import default_runtime
 
     recorded: list[float] = []
-    monkeypatch.setattr(client, "HttpClient", functools.partial(HttpClient, sleep=recorded.append))
+    monkeypatch.setattr(default_runtime(), "sleep", recorded.append)
     return recorded
 
 

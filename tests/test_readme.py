@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from gorgias_component import gorgias
 
@@ -47,3 +50,44 @@ def test_the_readme_names_the_two_set_up_commands_that_ci_runs() -> None:
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "gorgias-component run listTickets --sandbox" in README and "gorgias-component run listTickets --sandbox" in ci
     assert "python -m pytest -q" in README and "python -m pytest -q" in ci
+
+
+RUNS = "<!-- runs in tests/test_readme.py -->\n```python\n"
+
+
+def runnable_snippets() -> list[str]:
+    """The README's Python blocks marked to run, in order."""
+    return [part.split("\n```", 1)[0] for part in README.split(RUNS)[1:]]
+
+
+def test_the_readme_marks_its_author_examples_to_run() -> None:
+    """The invoke example and the action declaration are both marked, so both are executed below."""
+    snippets = runnable_snippets()
+    assert len(snippets) == 2
+    assert "invoke(gorgias, \"getTicket\"" in snippets[0]
+    assert "@action(\"getTicket\"" in snippets[1]
+
+
+def test_the_invoke_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The author example runs as shown: invoke against a mocked Gorgias, the assertion included."""
+    monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
+    exec(compile(runnable_snippets()[0], "README.md", "exec", dont_inherit=True), {})
+
+
+def test_the_declaration_example_runs_and_declares_the_real_get_ticket(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's getTicket declaration runs and gives the shipped action's inputs, field by field."""
+    namespace: dict[str, Any] = {}
+    exec(compile(runnable_snippets()[1], "README.md", "exec", dont_inherit=True), namespace)
+    declared = namespace["get_ticket"]
+    shipped = gorgias.action("getTicket")
+    assert (declared.key, declared.label) == (shipped.key, shipped.label)
+    assert [s.manifest() for s in declared.inputs.specs] == [s.manifest() for s in shipped.inputs.specs]
+
+
+def test_every_command_the_readme_shows_exists() -> None:
+    """Each `gorgias-component WORD` in the README's shell blocks is a command of the CLI's table."""
+    from component.cli import COMMANDS
+
+    names = {command.name for command in COMMANDS}
+    shown = set(re.findall(r"^\s*(?:\S+=\S+ )?gorgias-component ([a-z-]+)", README, re.MULTILINE))
+    assert shown and shown <= names, shown - names

@@ -17,6 +17,7 @@ SCHEMA_DIR = REPO_ROOT / "schemas"
 ACTION_EXAMPLES = REPO_ROOT / "actions" / "examples"
 
 SCHEMA_NAMES = [
+    "account_setting_data",
     "assignee_team",
     "assignee_user",
     "attachments",
@@ -24,12 +25,17 @@ SCHEMA_NAMES = [
     "created_datetime",
     "customer",
     "decoration",
+    "job_params",
+    "macro_actions",
     "messages",
     "meta",
     "receiver",
+    "rule_priorities",
     "sender",
     "source",
     "team_decoration",
+    "view_decoration",
+    "view_definition",
 ]
 
 
@@ -119,6 +125,17 @@ VALID: dict[str, list[Any]] = {
     "decoration": [{"color": "#F58D86"}, {"color": "#00aaFF"}],
     "meta": [{}, {"position": "engineer", "level": 3, "tags": ["a"]}],
     "team_decoration": [{"emoji": "📦"}],
+    # Views, macros, rules, jobs and account settings (the reference's examples).
+    "view_decoration": [{"emoji": "🙏"}, {"emoji": None}, {}],
+    "view_definition": [{"filters": "eq(ticket.status, 'open')"}, {"type": "ticket-list", "search": "refund",
+                                                                    "order_by": "updated_datetime", "order_dir": "desc"}],
+    "macro_actions": [[{"name": "addTags", "title": "Add tags", "type": "user", "arguments": {"tags": "refund"}}],
+                      [{"name": "setStatus"}], []],
+    "rule_priorities": [[{"id": 1, "priority": 20}, {"id": 2, "priority": 0}]],
+    "job_params": [{"ticket_ids": [1, 2, 3], "updates": {"status": "open"}},
+                   {"ticket_ids": [1], "macro_id": 3, "apply_and_close": True}, {"view_id": 5}],
+    "account_setting_data": [{"timezone": "UTC", "business_hours": {"days": "1,2,3,4,5", "from_time": "09:00",
+                                                                    "to_time": "22:00"}}, {"enabled": True}],
     "created_datetime": [
         {"gte": "2024-01-01T00:00:00Z"},
         {"gt": "2024-01-01T00:00:00+02:00", "lt": "2024-02-01T00:00:00Z"},
@@ -156,6 +173,13 @@ INVALID: dict[str, list[Any]] = {
     "decoration": [{}, {"color": "red"}, {"color": "#F58D86", "font": "bold"}, "#F58D86"],
     "meta": [[], "position", None],
     "team_decoration": [{}, {"emoji": ""}, {"emoji": "📦", "color": "#fff"}],
+    "view_decoration": [{"emoji": 1}, {"emoji": "🙏", "color": "#FFF"}, "🙏"],
+    "view_definition": [{}, {"order_dir": "up"}, {"type": "customer-list"}, "eq(ticket.status, 'open')"],
+    "macro_actions": [[{"title": "no name"}], [{"name": ""}], [{"name": "addTags", "arguments": "tags"}],
+                      {"name": "addTags"}],
+    "rule_priorities": [[], [{"id": 1}], [{"id": 0, "priority": 1}], [{"id": 1, "priority": 1, "name": "x"}]],
+    "job_params": [{}, {"ticket_ids": ["1"]}, {"macro_id": 0}, {"apply_and_close": "yes"}, []],
+    "account_setting_data": [{"business_hours": {"days": "1-5"}}, {"business_hours": {"from_time": "9:00"}}, []],
     "created_datetime": [{}, {"after": "2024-01-01T00:00:00Z"}, {"gt": 1704067200}, ["2024-01-01T00:00:00Z"]],
 }
 

@@ -36,6 +36,11 @@ class Host:
             raise InputError("connectionId", "Give either 'connectionId' (a stored connection) or 'connection', "
                                              "not both.")
         if inline is not None:
+            if inline.get("token") is not None:
+                # A refreshed token would have nowhere to go (it is never put in a response): store it instead.
+                raise InputError("connection", "An inline connection cannot carry an OAuth token: the host could not "
+                                               "keep the tokens it refreshes. Store it (POST /api/connections) and "
+                                               "pass its connectionId.")
             return dict(inline), None
         if connection_id is None:
             raise InputError("connectionId", "connectionId: expected the id of a stored connection "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,13 @@ def _key_from_file(path: Path) -> bytes:
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise VaultError(f"The key file {path} is readable by other users (mode {stat.filemode(mode)}): "
                              f"chmod 600 it, or set {KEY_ENV}.") from None
-        return path.read_bytes().strip()
+        for _ in range(50):  # another host may have created the file an instant ago and be writing the key
+            key = path.read_bytes().strip()
+            if key:
+                return key
+            time.sleep(0.02)
+        raise VaultError(f"The key file {path} is empty: delete it (if no secret was stored with it) or set {KEY_ENV}.") \
+            from None
     key = Fernet.generate_key()
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(key + b"\n")

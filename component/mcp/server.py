@@ -22,7 +22,7 @@ from mcp.server.lowlevel import Server
 
 from component.mcp.tools import Outcome, Tool, Toolset
 
-__all__ = ["build_server", "loopback_socket", "serve_http", "serve_stdio"]
+__all__ = ["build_server", "instructions", "loopback_socket", "serve_http", "serve_stdio"]
 
 log = logging.getLogger("component.mcp")
 LOOPBACK = "127.0.0.1"
@@ -77,7 +77,18 @@ def build_server(toolset: Toolset, *, name: str, version: str = "") -> Server[An
             outcome = Outcome(error=f"Tool '{params.name}' failed unexpectedly ({type(exc).__name__}).")
         return _result(toolset.tools.get(params.name), outcome)
 
-    return Server(name, version=version, on_list_tools=list_tools, on_call_tool=call_tool)
+    return Server(name, version=version, instructions=instructions(toolset), on_list_tools=list_tools,
+                  on_call_tool=call_tool)
+
+
+def instructions(toolset: Toolset) -> str:
+    """What an agent should know before its first call: the API, how ids and pages work, what is left out."""
+    component = toolset.component
+    text = (f"{component.label}: {component.description} Tools named select... are picklists: they turn a name "
+            "into the id other tools take. List tools answer one page and a cursor for the next.")
+    if toolset.refused:
+        text += f" This server leaves out {len(toolset.refused)} of the component's tools (read-only or --only)."
+    return text
 
 
 def serve_stdio(server: Server[Any]) -> None:

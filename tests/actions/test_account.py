@@ -42,7 +42,9 @@ def test_get_account_with_a_refused_key_is_an_auth_error(gorgias_api: MockedGorg
         invoke(gorgias, "getAccount", {}, connection)
     assert caught.value.status == 401
     assert caught.value.body == error
-    assert str(caught.value) == "Gorgias answered 401 Unauthorized to GET /account: Invalid credentials (auth: bad key)."
+    assert str(caught.value) == ("Gorgias answered 401 Unauthorized to GET /account: Invalid credentials (auth: bad key)."
+                                 " Check the Username (the email you sign in to Gorgias with) and the API Key "
+                                 "(Settings → REST API).")
     assert "k3y-s3cret-value" not in str(caught.value)
 
 

@@ -99,3 +99,42 @@ def test_a_declared_picklist_fills_a_string_input_and_pages_on_scroll(page: Any)
     page.click("#run")
     page.wait_for_selector("#run-status.good")
     assert json.loads(page.inner_text("#json"))["data"]["id"] == int(keys[25])
+
+
+def test_add_an_oauth_connection_and_authorize_it_in_the_browser(page: Any, sandbox: Sandbox) -> None:
+    """Add… an OAuth connection, authorize it through the sandbox's consent redirect, and run an action with it."""
+    page.wait_for_selector("#connection option", state="attached")
+    page.on("dialog", lambda dialog: dialog.accept())  # "Authorize this OAuth connection now?"
+    page.click("#add-connection")
+    page.select_option("#connection-kind", "oauth2")
+    page.fill("#connection-label", "My OAuth app")
+    for key, value in sandbox.oauth_connection({})["fields"].items():
+        page.fill(f"#conn-{key}", value)
+    shot(page, "9-add-oauth-connection")
+    page.click("#save-connection")
+    page.wait_for_url("**/", timeout=15_000)
+    page.wait_for_selector("#connection-status.good")
+    assert page.inner_text("#connection-status") == "Authorized: the token is stored (encrypted)."
+    assert page.locator("#connection option:checked").inner_text() == "My OAuth app · authorized"
+    page.click("#check-connection")
+    page.wait_for_function("document.querySelector('#connection-status').textContent.startsWith('Works')")
+    shot(page, "10-oauth-authorized")
+
+
+def test_a_list_input_with_a_picklist_collects_each_pick(page: Any, sandbox: Sandbox) -> None:
+    """deleteTags' ids name selectTag: each pick adds a line; running deletes exactly those tags."""
+    page.wait_for_selector("#connection option", state="attached")
+    page.click("button.entry[data-key=deleteTags]")
+    page.click("#in-ids-search")
+    page.wait_for_selector("#in-ids-list li[data-key]")
+    keys = page.eval_on_selector_all("#in-ids-list li[data-key]", "items => items.map(i => i.dataset.key)")[:2]
+    for key in keys:
+        page.click("#in-ids-search")
+        page.wait_for_selector(f"#in-ids-list li[data-key='{key}']")
+        page.click(f"#in-ids-list li[data-key='{key}']")
+    assert page.input_value("#in-ids").split("\n") == keys
+    shot(page, "11-list-picks")
+    assert {int(k) for k in keys} <= set(sandbox.store.tags)
+    page.click("#run")
+    page.wait_for_selector("#run-status.good")
+    assert not {int(k) for k in keys} & set(sandbox.store.tags)

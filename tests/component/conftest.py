@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,3 +23,11 @@ def _restore_logging() -> Iterator[None]:
     level = logger.level
     yield
     logger.setLevel(level)
+
+
+@pytest.fixture
+def conn_file(tmp_path: Path, connection: dict[str, Any]) -> str:
+    """The test connection as a connection file."""
+    path = tmp_path / "connection.json"
+    path.write_text(json.dumps(connection), encoding="utf-8")
+    return str(path)

@@ -24,13 +24,6 @@ BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-
 NO_CONNECTION = "error: give --connection FILE (or --sandbox to try the bundled sandbox)"
 
 
-@pytest.fixture
-def conn_file(tmp_path: Path, connection: dict[str, Any]) -> str:
-    path = tmp_path / "connection.json"
-    path.write_text(json.dumps(connection), encoding="utf-8")
-    return str(path)
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Exit status, stdout and stderr of one command; no output may ever contain the API key."""
     status = main(list(argv))

@@ -23,15 +23,15 @@ def test_actions_lists_every_action_key_and_label(capsys: pytest.CaptureFixture[
     assert (status, err) == (0, "")
     width = max(len(action.key) for action in gorgias.actions)
     assert out.splitlines() == [f"{action.key.ljust(width)}  {action.label}" for action in gorgias.actions]
-    assert out.splitlines()[0] == "createCustomer           Create Customer"
+    assert f"{'createCustomer':<{width}}  Create Customer" in out.splitlines()
 
 
 def test_datasources_lists_every_data_source(capsys: pytest.CaptureFixture[str]) -> None:
     """`datasources` prints the picklists' keys and labels."""
     status, out, _ = run(capsys, "datasources")
     assert status == 0
-    assert out.startswith("selectCustomer  Select Customer\nselectEvent     Select Event\n")
     width = max(len(source.key) for source in gorgias.data_sources)
+    assert f"{'selectCustomer':<{width}}  Select Customer\nselectEvent" in out
     assert out == "".join(f"{source.key:<{width}}  {source.label}\n" for source in gorgias.data_sources)
 
 
@@ -119,3 +119,14 @@ def test_an_option_error_is_one_line_with_exit_2(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert caught.value.code == 2
     assert err == "error: the following arguments are required: ACTION (see gorgias-component run --help)\n"
+
+
+def test_describe_shows_a_json_example_for_a_code_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """A required code input without a documented example shows its JSON example, ready to pass with --input."""
+    import json
+
+    status, out, _ = run(capsys, "describe", "createCustomer")
+    assert status == 0
+    block = out.split("  channels  (code, required)  Channels\n", 1)[1]
+    example = block.splitlines()[0].removeprefix("      example: ")
+    assert json.loads(example) == [{"type": "email", "address": "john@example.com", "preferred": True}]

@@ -103,6 +103,8 @@ def rejection(key: str, value: Any) -> InputError:
         ("pairs", "a:1", {"a": "1"}),
         ("pairs", "url:https://x.test", {"url": "https://x.test"}),
         ("pairs", {"key": "a", "value": "1"}, {"a": "1"}),
+        ("pairs", '{"limit": 1, "url": "https://x.test"}', {"limit": 1, "url": "https://x.test"}),
+        ("pairs", ' {"key": "a", "value": 2}', {"a": 2}),
         ("limit", "5", 5),
         ("limit", " 100 ", 100),
         ("limit", 1, 1),
@@ -157,6 +159,8 @@ def test_accepted_host_values_are_converted(key: str, value: Any, expected: Any)
         ("texts", [{"x": 1}], "Input 'texts' (Texts): expected a list of strings, received a list of 1 item."),
         ("texts", True, "Input 'texts' (Texts): expected a list of strings, received true."),
         ("pairs", ["nocolon"], f"Input 'pairs' (Pairs): expected {KV_EXPECTED}, received a list of 1 item."),
+        ("pairs", '{"limit":1', f"Input 'pairs' (Pairs): expected {KV_EXPECTED}; this looks like a JSON object but "
+                                "is not one, received \"{\\\"limit\\\":1\"."),
         ("pairs", [{"key": ""}], f"Input 'pairs' (Pairs): expected {KV_EXPECTED}, received a list of 1 item."),
         ("pairs", [{"key": 1, "value": 2}], f"Input 'pairs' (Pairs): expected {KV_EXPECTED}, received a list of 1 item."),
         ("pairs", ":value", f"Input 'pairs' (Pairs): expected {KV_EXPECTED}, received \":value\"."),

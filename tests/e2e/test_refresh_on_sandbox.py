@@ -48,7 +48,8 @@ def test_a_401_that_persists_after_the_refresh_is_one_token_request_then_an_auth
     with pytest.raises(AuthError) as caught:
         gorgias.run_action("getAccount", {}, sb.oauth_connection(token), on_token_refresh=refreshed.append)
     assert caught.value.status == 401
-    assert str(caught.value) == "Gorgias answered 401 Unauthorized to GET /account: Unauthorized."
+    assert str(caught.value) == ("Gorgias answered 401 Unauthorized to GET /account: Unauthorized."
+                                 " Reconnect the Gorgias OAuth connection to authorize it again.")
     assert sb.stats.received[TOKEN_ROUTE] == 1 and sb.stats.token_refreshes == 1
     assert sb.stats.received[("GET", "/api/account")] == 2 and sb.stats.unauthorized == 2
     assert [t["access_token"] for t in refreshed] != [token["access_token"]] and len(refreshed) == 1

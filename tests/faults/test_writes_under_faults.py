@@ -131,5 +131,5 @@ def test_a_server_that_is_gone_is_a_transport_error_not_an_uncertain_write(start
     with pytest.raises(TransportError) as caught:
         gorgias.run_action("createCustomer", new_customer(1), sb.connection())
     assert not isinstance(caught.value, WriteUncertainError)
-    assert str(caught.value) == "POST /customers to Gorgias could not connect (3 attempts)."
+    assert str(caught.value) == f"POST /customers to Gorgias could not connect to 127.0.0.1:{sb.port} (3 attempts)."
     assert time.monotonic() - began < 2.0

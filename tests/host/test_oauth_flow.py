@@ -103,3 +103,28 @@ def test_a_refreshed_token_is_written_back(client: httpx.Client, sandbox: Sandbo
     stored = store.connection("gorgias", identifier)["token"]
     assert stored["access_token"] != first["access_token"]
     assert stored["expires_at"] > time.time()
+
+
+def test_concurrent_calls_refresh_once_and_the_store_keeps_the_newest_token(client: httpx.Client, sandbox: Sandbox,
+                                                                            running: RunningHost) -> None:
+    """Six calls at once with an expired token: one refresh, all succeed, the store holds the refreshed token."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    identifier = add_oauth(client, sandbox)
+    assert client.get(authorize(client, identifier)).status_code == 303
+    store = running.state.store
+    first = store.connection("gorgias", identifier)["token"]
+    store.save_token(identifier, {**first, "expires_at": int(time.time()) - 10})
+    sandbox.expire_access_tokens()
+    refreshes = sandbox.stats.token_refreshes
+
+    def call(_: int) -> int:
+        with httpx.Client(base_url=str(client.base_url), timeout=30) as own:
+            return own.post("/api/actions/getAccount", json={"connectionId": identifier}).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert list(pool.map(call, range(6))) == [200] * 6
+    assert sandbox.stats.token_refreshes == refreshes + 1
+    stored = store.connection("gorgias", identifier)["token"]
+    assert stored["access_token"] != first["access_token"] and stored["expires_at"] > time.time()
+    assert client.post("/api/actions/getAccount", json={"connectionId": identifier}).status_code == 200

@@ -105,3 +105,12 @@ def test_connections_survive_a_restart(running: RunningHost, api_key_id: str) ->
     url = str(running.state.store.engine.url.database)
     again = Store.open(url)
     assert again.connection("gorgias", api_key_id)["fields"]["apiKey"] == "sandbox-api-key"
+
+
+def test_an_inline_connection_with_a_token_is_refused(client: httpx.Client, sandbox: Sandbox) -> None:
+    """A refreshed token of an inline connection could not be kept: such a connection must be stored."""
+    answer = client.post("/api/actions/getAccount", json={"connection": sandbox.oauth_connection()})
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["key"] == "connection" and error["message"].startswith("An inline connection cannot carry an OAuth token")
+    assert "access_token" not in answer.text

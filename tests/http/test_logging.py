@@ -94,8 +94,9 @@ def test_long_error_bodies_are_cut_in_messages(mock: responses.RequestsMock, mak
         make_client().get("/b")
     assert len(str(json_error.value)) < 600
     assert str(json_error.value).endswith("x….")
-    assert len(str(html_error.value)) < 350
-    assert str(html_error.value).endswith("… (an HTML page, not an API answer: check the account domain).")
+    assert len(str(html_error.value)) < 400
+    assert str(html_error.value).endswith("… (an HTML page, not an API answer: the base URL "
+                                          "https://acme.gorgias.com/api looks wrong; check the account domain).")
     assert isinstance(html_error.value.body, str) and len(html_error.value.body) <= 503
 
 

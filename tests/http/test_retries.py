@@ -127,7 +127,7 @@ def test_a_refused_connection_that_persists_is_a_transport_error(
         make_client().post("/customers", {})
     assert not isinstance(caught.value, WriteUncertainError)
     assert len(mock.calls) == 3
-    assert str(caught.value) == "POST /customers to Gorgias could not connect (3 attempts)."
+    assert str(caught.value) == "POST /customers to Gorgias could not connect to acme.gorgias.com (3 attempts)."
 
 
 def test_get_timeouts_end_in_a_transport_error_after_the_retries(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from component import http
+from component.runtime import SessionPool
 
 
 def test_the_same_identity_gets_the_same_session_and_another_gets_its_own() -> None:
@@ -17,14 +16,13 @@ def test_the_same_identity_gets_the_same_session_and_another_gets_its_own() -> N
     assert first.trust_env is False  # no proxies or .netrc credentials picked up implicitly
 
 
-def test_sessions_are_bounded_and_the_least_recently_used_is_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sessions_are_bounded_and_the_least_recently_used_is_forgotten() -> None:
     """A host serving many accounts keeps only the most recently used sessions."""
-    monkeypatch.setattr(http, "_SESSIONS", {})
-    monkeypatch.setattr(http, "MAX_SESSIONS", 3)
-    a, b, c = (http.session_for("origin", name) for name in ("a", "b", "c"))
-    assert http.session_for("origin", "a") is a  # a is now the most recently used
-    d = http.session_for("origin", "d")  # evicts b, the least recently used
-    assert list(http._SESSIONS) == [("origin", "c"), ("origin", "a"), ("origin", "d")]
-    assert http.session_for("origin", "b") is not b
+    pool = SessionPool(max_sessions=3)  # a runtime's pool, instead of the process-wide one
+    a, b, c = (pool.session("origin", name) for name in ("a", "b", "c"))
+    assert pool.session("origin", "a") is a  # a is now the most recently used
+    d = pool.session("origin", "d")  # evicts b, the least recently used
+    assert pool.identities() == [("origin", "c"), ("origin", "a"), ("origin", "d")]
+    assert pool.session("origin", "b") is not b
     for session in (a, b, c, d):
         session.close()

@@ -1,4 +1,4 @@
-"""In process, the SDK's client checks structured content against each tool's output schema; a mismatch is loud."""
+"""In process, the SDK's client checks every structured result against its tool's output schema; a mismatch is loud."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import anyio
 import pytest
 from mcp import Client
 
-from component.mcp import Toolset, build_server, tools_of
+from component.mcp import Toolset, build_server, classify, tools_of
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.mcp.session import SESSION_SECONDS
@@ -71,3 +71,45 @@ def test_an_answer_that_breaks_the_schema_is_refused_by_the_client(sandbox: Sand
     _, refused = serve_with_output_schema(sandbox, wrong, {"id": 4})
     assert isinstance(refused, RuntimeError)
     assert str(refused).startswith("Invalid structured content returned by tool getTicket: 'closed' is not one of")
+
+
+def no_input_reads() -> list[str]:
+    """Read-only tools that need no input: each can be called with {} on the sandbox."""
+    return [tool.name for tool in tools_of(gorgias.manifest())
+            if tool.effect.read_only and not tool.input_schema.get("required")]
+
+
+def test_every_read_that_needs_no_input_answers_structured_content_its_schema_accepts(sandbox: Sandbox) -> None:
+    """The manifest's output schemas, their wrapping and the sandbox's answers agree, as the client checks them."""
+    tools = {tool.name: tool for tool in tools_of(gorgias.manifest())}
+    server = build_server(Toolset(gorgias, tools).connect(sandbox.connection()), name="gorgias")
+    names = no_input_reads()
+
+    async def session() -> dict[str, Any]:
+        with anyio.fail_after(SESSION_SECONDS):
+            async with Client(server) as client:
+                await client.list_tools()
+                return {name: await client.call_tool(name, {}) for name in names}
+
+    results = anyio.run(session)
+    assert {"getAccount", "listTickets", "selectTicket"} <= set(results)
+    for name, result in results.items():
+        assert not result.is_error, (name, result.content)
+        if tools[name].output_schema is not None:
+            assert result.structured_content is not None, name
+
+
+def test_the_server_tells_the_agent_how_ids_and_pages_work_and_what_is_left_out(sandbox: Sandbox) -> None:
+    toolset = Toolset.select(gorgias, read_only=True).connect(sandbox.connection())
+
+    async def session() -> Any:
+        with anyio.fail_after(SESSION_SECONDS):
+            async with Client(build_server(toolset, name="gorgias")) as client:
+                return client.instructions
+
+    left_out = len(toolset.refused)
+    assert left_out == sum(not classify(a.key).read_only for a in gorgias.actions) > 0
+    assert anyio.run(session) == (
+        f"Gorgias: {gorgias.description} Tools named select... are picklists: they turn a name into the id other "
+        f"tools take. List tools answer one page and a cursor for the next. This server leaves out {left_out} of "
+        "the component's tools (read-only or --only).")

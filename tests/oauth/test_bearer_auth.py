@@ -75,14 +75,16 @@ def test_a_second_401_after_the_refresh_is_an_auth_error_that_names_no_token(
     api_mock.get(ACCOUNT_URL, status=401, json=echo, match=[bearer(answer["access_token"])])
     with pytest.raises(AuthError) as caught:
         gorgias.run_action("getAccount", {}, make_connection())
-    assert str(caught.value) == "Gorgias answered 401 Unauthorized to GET /account: Token [REDACTED] is not valid."
+    assert str(caught.value) == ("Gorgias answered 401 Unauthorized to GET /account: Token [REDACTED] is not valid."
+                                 " Reconnect the Gorgias OAuth connection to authorize it again.")
     assert caught.value.status == 401
 
 
 def test_without_a_refresh_token_a_401_is_final_and_nothing_is_sent_to_the_token_endpoint(
         api_mock: responses.RequestsMock, make_connection: Connection) -> None:
     api_mock.get(ACCOUNT_URL, status=401, json={"error": {"msg": "Unauthorized."}}, match=[bearer("access-old-1")])
-    with pytest.raises(AuthError, match=r"^Gorgias answered 401 Unauthorized to GET /account: Unauthorized\.$"):
+    with pytest.raises(AuthError, match=r"^Gorgias answered 401 Unauthorized to GET /account: Unauthorized\. "
+                                        r"Reconnect the Gorgias OAuth connection to authorize it again\.$"):
         gorgias.run_action("getAccount", {}, make_connection(refresh_token=None))
 
 

@@ -272,7 +272,8 @@ function makeField(input, schema) {
     el("label", { for: picker ? id + "-search" : id }, input.label, input.required ? el("span", { class: "req", text: " *" }) : null,
       el("code", { class: "key", text: input.key })),
     picker, control, hints ? el("div", { class: "help", text: hints }) : null, error);
-  if (picker && input.type !== "code") control.hidden = true;  // the dropdown sets the value
+  // The dropdown sets a single value; a list keeps its editor visible and each pick adds a line.
+  if (picker && input.type !== "code" && !input.collection) control.hidden = true;
   return field;
 }
 
@@ -333,7 +334,9 @@ function makePicker(dataSource, field) {
   let timer = null;
   const reload = () => { clearTimeout(timer); timer = setTimeout(() => loadOptions(picker, dataSource, field, false), 250); };
   search.addEventListener("input", () => {
-    if (field.input.type !== "code") field.control.value = /^\d+$/.test(search.value.trim()) ? search.value.trim() : "";
+    if (field.input.type !== "code" && !field.input.collection) {
+      field.control.value = /^\d+$/.test(search.value.trim()) ? search.value.trim() : "";
+    }
     picker.request += 1;  // options of the previous text are stale now
     list.replaceChildren();
     status.textContent = "Searching…";
@@ -409,6 +412,11 @@ function choose(picker, field, option) {
     value.id = /^\d+$/.test(option.key) ? Number(option.key) : option.key;
     field.control.value = JSON.stringify(value, null, 2);
     validateJson(field);
+  } else if (field.input.collection) {
+    const lines = field.control.value.split("\n").map((l) => l.trim()).filter(Boolean);
+    if (!lines.includes(option.key)) lines.push(option.key);
+    field.control.value = lines.join("\n");
+    picker.search.value = "";
   } else {
     field.control.value = option.key;
   }

@@ -1,0 +1,99 @@
+"""Satisfaction survey actions: create, get, update and list the surveys sent about tickets."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component.inputs import Code, DateTime, Id, choice, int_range, text_up_to
+from gorgias_component.actions import fields, paging
+from gorgias_component.actions.documents import output, output_list
+
+__all__ = ["ACTIONS"]
+
+RESOURCE = "Satisfaction Surveys"
+Score = Annotated[int, int_range(1, 5)]
+Comment = Annotated[str, text_up_to(1000)]
+SurveyOrder = Annotated[str, choice("created_datetime:asc", "created_datetime:desc")]
+
+BODY_TEXT = "The comment sent by the customer (at most 1000 characters)."
+META = (
+    "Data associated with the survey, as a JSON object. You can use it to store structured information "
+    "(key-value data); Gorgias does not use it."
+)
+META_EXAMPLE = '{"externalData": {"id": 1234}}'
+SCORE = "The level of satisfaction, from 1 to 5."
+SENT = "When the survey was sent. If not set, the survey was not sent yet."
+SHOULD_SEND = "When the survey should be sent. If not set, Gorgias does not send it."
+WHEN = "2024-11-23T15:59:41.966927"
+
+
+class SurveyFieldInputs(ActionInputs):
+    """The fields a survey is created and updated with."""
+
+    body_text: Comment | None = Input("Body Text", comments=BODY_TEXT, example="Such speed, much pertinent.")
+    created_datetime: DateTime | None = Input("Created Datetime", comments="When the survey was created.",
+                                              example=WHEN)
+    customer_id: Id | None = fields.customer_id("The ID of the customer who filled the survey.", required=False)
+    meta: Code | None = Input("Meta", comments=META, example=META_EXAMPLE)
+    score: Score | None = Input("Score", comments=SCORE, example="5")
+    scored_datetime: DateTime | None = Input("Scored Datetime", comments="When the customer filled the survey.",
+                                             example=WHEN)
+    sent_datetime: DateTime | None = Input("Sent Datetime", comments=SENT, example=WHEN)
+    should_send_datetime: DateTime | None = Input("Should Send Datetime", comments=SHOULD_SEND, example=WHEN)
+
+
+class CreateSatisfactionSurveyInputs(SurveyFieldInputs):
+    customer_id: Id = fields.customer_id("The ID of the customer who filled the survey.")
+    ticket_id: Id = fields.ticket_id("The ID of the ticket the survey is about (a ticket has at most one survey).")
+
+
+@action(
+    "createSatisfactionSurvey", "Create Satisfaction Survey", "Create a satisfaction survey for a ticket.",
+    resource=RESOURCE, output=output("satisfaction_survey"),
+)
+def create_satisfaction_survey(api: HttpClient, inputs: CreateSatisfactionSurveyInputs) -> object:
+    return api.post("/satisfaction-surveys", inputs.set_values())
+
+
+class GetSatisfactionSurveyInputs(ActionInputs):
+    id: Id = fields.satisfaction_survey_id("The ID of the survey.")
+
+
+@action(
+    "getSatisfactionSurvey", "Get Satisfaction Survey", "Retrieve a satisfaction survey.",
+    resource=RESOURCE, output=output("satisfaction_survey"),
+)
+def get_satisfaction_survey(api: HttpClient, inputs: GetSatisfactionSurveyInputs) -> object:
+    return api.get(f"/satisfaction-surveys/{inputs.id}")
+
+
+class UpdateSatisfactionSurveyInputs(SurveyFieldInputs):
+    id: Id = fields.satisfaction_survey_id("The ID of the survey to update.")
+
+
+@action(
+    "updateSatisfactionSurvey", "Update Satisfaction Survey", "Update a satisfaction survey.",
+    resource=RESOURCE, output=output("satisfaction_survey"),
+)
+def update_satisfaction_survey(api: HttpClient, inputs: UpdateSatisfactionSurveyInputs) -> object:
+    return api.put(f"/satisfaction-surveys/{inputs.id}", inputs.set_values(exclude=("id",)))
+
+
+class ListSatisfactionSurveysInputs(ListInputs):
+    order_by: SurveyOrder | None = Input(
+        "Order By", comments="Attribute used to order surveys (default: created_datetime:desc).",
+        example="created_datetime:asc",
+    )
+    ticket_id: Id | None = fields.ticket_id("Only the survey of this ticket.", required=False)
+
+
+@list_action(
+    "listSatisfactionSurveys", "List Satisfaction Surveys", "List satisfaction surveys, newest first by default.",
+    resource=RESOURCE, output=output_list("satisfaction_survey"), paging=paging.of("satisfaction surveys"),
+)
+def list_satisfaction_surveys(inputs: ListSatisfactionSurveysInputs) -> ListRequest:
+    return ListRequest("/satisfaction-surveys", inputs.filters())
+
+
+ACTIONS = (create_satisfaction_survey, get_satisfaction_survey, list_satisfaction_surveys, update_satisfaction_survey)

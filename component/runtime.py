@@ -1,0 +1,179 @@
+"""The runtime a host creates once and passes down: settings, session pool, clocks, token store and budget store.
+
+A host or worker builds one `Runtime` (by default from the environment, `Runtime.from_environ()`)
+and hands it to its executor; every call it runs then reads its settings and shares its pools and
+stores, and two runtimes in one process share nothing. Library use without a runtime gets
+`default_runtime()`, whose settings are the live process environment. The token and budget stores
+are small protocols so that a shared implementation (Redis, for workers on several machines) can
+replace the in-process ones.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+import requests
+
+from component.transport import new_session
+
+__all__ = [
+    "BudgetStore",
+    "InMemoryBudgets",
+    "InMemoryTokens",
+    "Runtime",
+    "SessionPool",
+    "TokenStore",
+    "default_runtime",
+]
+
+MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
+MAX_TOKEN_STATES = 1024
+
+S = TypeVar("S")
+B = TypeVar("B")  # a rate budget (component.ratelimit.RateBudget)
+
+
+class SessionPool:
+    """Keep-alive sessions per (origin, credential) identity, least recently used forgotten past `max_sessions`."""
+
+    def __init__(self, max_sessions: int = MAX_SESSIONS) -> None:
+        self.max_sessions = max_sessions
+        self._sessions: dict[tuple[str, ...], requests.Session] = {}
+        self._lock = threading.Lock()
+
+    def session(self, *identity: str) -> requests.Session:
+        """The pooled session of `identity`, created (guarded by component.transport) on first use."""
+        with self._lock:
+            session = self._sessions.pop(identity, None)
+            if session is None:
+                if len(self._sessions) >= self.max_sessions:
+                    # Forget the least recently used; a call still using it keeps it until it is done.
+                    del self._sessions[next(iter(self._sessions))]
+                session = new_session()
+            self._sessions[identity] = session  # most recently used last
+            return session
+
+    def identities(self) -> list[tuple[str, ...]]:
+        """The identities held, least recently used first."""
+        with self._lock:
+            return list(self._sessions)
+
+
+class TokenStore(Protocol):
+    """Where the OAuth token state of each connection identity is shared between calls."""
+
+    def get(self, key: str) -> Any | None:
+        """The state stored under `key`, or None."""
+        ...
+
+    def put(self, key: str, state: Any) -> None:
+        """Store `state` under `key` (a rotated refresh token adds a second key for the same state)."""
+        ...
+
+    def setdefault(self, key: str, create: Callable[[], S]) -> tuple[S, bool]:
+        """The state under `key`, created by `create` when there is none (atomically); True when just created."""
+        ...
+
+    def clear(self) -> list[Any]:
+        """Forget every state; returns them so that their sessions can be closed."""
+        ...
+
+
+class InMemoryTokens:
+    """Token states in this process, the oldest forgotten past `max_states` (it only costs one extra refresh)."""
+
+    def __init__(self, max_states: int = MAX_TOKEN_STATES) -> None:
+        self.max_states = max_states
+        self._states: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any | None:
+        with self._lock:
+            return self._states.get(key)
+
+    def put(self, key: str, state: Any) -> None:
+        with self._lock:
+            self._states[key] = state
+            while len(self._states) > self.max_states:
+                self._states.pop(next(iter(self._states)))
+
+    def setdefault(self, key: str, create: Callable[[], S]) -> tuple[S, bool]:
+        """The state under `key`, created by `create` when there is none; True when it was just created."""
+        with self._lock:
+            state = self._states.get(key)
+            if state is not None:
+                return state, False
+            state = self._states[key] = create()
+            return state, True
+
+    def clear(self) -> list[Any]:
+        with self._lock:
+            states = list({id(s): s for s in self._states.values()}.values())
+            self._states.clear()
+        return states
+
+
+class BudgetStore(Protocol):
+    """Where the rate budget of each account is shared between calls."""
+
+    def budget(self, key: tuple[Any, ...], create: Callable[[], B]) -> B:
+        """The budget under `key`, created by `create` on first use."""
+        ...
+
+    def clear(self) -> None:
+        """Forget every budget."""
+        ...
+
+
+class InMemoryBudgets:
+    """Rate budgets in this process: every thread working for one account draws from the same one."""
+
+    def __init__(self) -> None:
+        self._budgets: dict[tuple[Any, ...], Any] = {}
+        self._lock = threading.Lock()
+
+    def budget(self, key: tuple[Any, ...], create: Callable[[], B]) -> B:
+        with self._lock:
+            budget: B | None = self._budgets.get(key)
+            if budget is None:
+                budget = self._budgets[key] = create()
+            return budget
+
+    def clear(self) -> None:
+        with self._lock:
+            self._budgets.clear()
+
+
+@dataclass(eq=False)
+class Runtime:
+    """Settings, pools, clocks and stores of one host or worker; created once, passed to every call."""
+
+    settings: Mapping[str, str] = field(default_factory=dict)  # environment-style settings, e.g. GORGIAS_TIMEOUT
+    sessions: SessionPool = field(default_factory=SessionPool)
+    tokens: TokenStore = field(default_factory=InMemoryTokens)
+    budgets: BudgetStore = field(default_factory=InMemoryBudgets)
+    clock: Callable[[], float] = time.monotonic  # measures waits and budgets
+    sleep: Callable[[float], None] = time.sleep
+    wall_clock: Callable[[], float] = time.time  # reads Retry-After dates
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None, **parts: Any) -> Runtime:
+        """A runtime whose settings are a copy of the environment taken now (later changes are not seen)."""
+        return cls(settings=dict(os.environ if environ is None else environ), **parts)
+
+    def setting(self, name: str) -> str:
+        """The setting `name`, stripped; "" when unset."""
+        return (self.settings.get(name) or "").strip()
+
+
+_DEFAULT = Runtime(settings=os.environ)  # library use: the live environment, as a script expects
+
+
+def default_runtime() -> Runtime:
+    """The runtime of calls made without one (library use, the bundled CLI today)."""
+    return _DEFAULT
