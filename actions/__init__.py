@@ -12,10 +12,12 @@ __all__ = ["ACTIONS", "MODULES"]
 MODULES = (
     "account",
     "account_settings",
+    "custom_field_definitions",
     "custom_fields",
     "customers",
     "events",
     "files",
+    "integrations",
     "jobs",
     "macros",
     "messages",
@@ -23,11 +25,16 @@ MODULES = (
     "rules",
     "satisfaction_surveys",
     "search",
+    "statistics",
     "tags",
     "teams",
+    "ticket_tags",
     "tickets",
+    "uploads",
     "users",
     "views",
+    "voice",
+    "widgets",
 )
 
 

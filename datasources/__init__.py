@@ -10,8 +10,10 @@ from component.definitions import collect
 __all__ = ["DATA_SOURCES", "MODULES"]
 
 MODULES = (
+    "custom_fields",
     "customers",
     "events",
+    "integrations",
     "macros",
     "messages",
     "rules",

@@ -10,6 +10,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from gorgias_component.sandbox import integrations, voice, widgets
 from gorgias_component.sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
 
 BASE = datetime(2024, 1, 2, 8, 0, 0, tzinfo=UTC)
@@ -94,14 +95,17 @@ def _seed_reference_data(store: Store, rng: random.Random, username: str, seed: 
     store.integrations.seed({"id": 1, "type": "email", "name": "Support inbox", "created_datetime": created})
     store.integrations.seed({"id": 2, "type": "shopify", "name": "Sandbox Shop", "created_datetime": created})
     reasons = [topic[3] for topic in TOPICS]
-    definitions: list[tuple[str, str, JSON]] = [
-        ("Contact reason", "text", {"input_type": "dropdown", "choices": reasons}),
-        ("Product", "text", {"input_type": "input", "placeholder": "Product name"}),
-        ("Satisfaction score", "number", {"input_type": "input_number", "min": 1, "max": 10}),
+    definitions: list[tuple[str, str, str, JSON]] = [
+        ("Ticket", "Contact reason", "text", {"input_type": "dropdown", "choices": reasons}),
+        ("Ticket", "Product", "text", {"input_type": "input", "placeholder": "Product name"}),
+        ("Ticket", "Satisfaction score", "number", {"input_type": "input_number", "min": 1, "max": 10}),
+        ("Customer", "Loyalty tier", "text", {"input_type": "dropdown", "choices": ["Bronze", "Silver", "Gold"]}),
+        ("Customer", "Newsletter", "boolean", {"input_type": "dropdown", "choices": [True, False]}),
     ]
-    for i, (label, data_type, settings) in enumerate(definitions, start=1):
-        store.field_defs.seed({"id": i, "external_id": f"field-{i}", "object_type": "Ticket", "label": label,
-                               "description": f"{label} of the ticket.", "priority": i, "required": i == 1,
+    for i, (object_type, label, data_type, settings) in enumerate(definitions, start=1):
+        store.field_defs.seed({"id": i, "external_id": f"field-{i}", "object_type": object_type, "label": label,
+                               "description": f"{label} of the {object_type.lower()}.", "priority": i,
+                               "required": i == 1,
                                "requirement_type": "visible", "managed_type": None,
                                "definition": {"data_type": data_type, "input_settings": settings},
                                "created_datetime": created, "updated_datetime": created,
@@ -236,6 +240,8 @@ def seed_store(store: Store, *, customers: int, tickets: int, seed: int, usernam
         store.tag_by_name = {str(tag["name"]).lower(): tid for tid, tag in store.tags.items()}
         _seed_customers(store, rng, customers, events)
         _seed_tickets(store, rng, tickets, customers, events)
+        for module in (integrations, widgets, voice):  # each with its own generator: the data above stays the same
+            module.seed(store, random.Random(f"{module.__name__}-{seed}"))
         events.sort(key=lambda e: e.created_datetime)
         for event_id, event in enumerate(events, start=1):
             event.id = event_id
