@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, NoReturn
 
-from component import progress
+from component import progress, trigger_cli
 from component.arguments import UsageError, input_values, list_hint, read_json
 from component.components import Component
 from component.errors import ComponentError, InputError
@@ -334,6 +334,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("oauth", "authorize an OAuth 2.0 connection (authorize URL, code exchange)", _oauth, _oauth_options),
     Command("mcp", "serve the actions and data sources as MCP tools for AI agents (stdio)", _mcp, _mcp_options),
     Command("sandbox", "serve the bundled sandbox until Ctrl-C (options: sandbox --help)", _sandbox, own_parser=True),
+    Command("poll", trigger_cli.POLL_HELP, trigger_cli.poll, trigger_cli.poll_options),
+    Command("watch", trigger_cli.WATCH_HELP, trigger_cli.watch, trigger_cli.watch_options),
     Command("serve", "serve the component over HTTP with the playground page at / (options: serve --help)", _serve,
             own_parser=True),
 )
