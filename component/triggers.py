@@ -22,6 +22,7 @@ from component.jsonschemas import Document
 from component.polling import Feed, poll
 
 if TYPE_CHECKING:
+    from component.calls import Call
     from component.executor import Executor
     from component.http import HttpClient
 
@@ -101,14 +102,12 @@ def feed_of(definition: Trigger[Any], api: HttpClient, values: Any) -> Feed:
     return Feed(page, lambda item: str(item[definition.stamp]), lambda item: item[definition.ident])
 
 
-def run_poll(executor: Executor, definition: Trigger[Any], inputs: Mapping[str, Any] | None,
-             connection: Mapping[str, Any], state: Any,
-             on_token_refresh: Callable[[dict[str, Any]], None] | None) -> dict[str, Any]:
+def run_poll(executor: Executor, definition: Trigger[Any], call: Call, state: Any) -> dict[str, Any]:
     """One poll: {"data": [item, ...], "state": {...}, "more": bool}; a bad state is refused before any request."""
     from component.polling import read_state
 
     read_state(definition.key, state)
-    with executor._opened(definition.inputs, inputs, connection, definition.key, on_token_refresh) as (opened, values):
+    with executor._opened(definition.inputs, call) as (opened, values):
         since = instant(values.since) if values.since else None
 
         def run() -> Any:
@@ -119,8 +118,7 @@ def run_poll(executor: Executor, definition: Trigger[Any], inputs: Mapping[str, 
     return {"data": batch.items, "state": batch.state, "more": batch.more}
 
 
-def run_subscribe(executor: Executor, definition: Trigger[Any], inputs: Mapping[str, Any] | None,
-                  connection: Mapping[str, Any], target_url: str) -> dict[str, Any]:
+def run_subscribe(executor: Executor, definition: Trigger[Any], call: Call, target_url: str) -> dict[str, Any]:
     """Subscribe `target_url` with a new random secret: {"data": subscription} (the secret is in it)."""
     import secrets
 
@@ -128,19 +126,19 @@ def run_subscribe(executor: Executor, definition: Trigger[Any], inputs: Mapping[
     if not isinstance(target_url, str) or not target_url.startswith(("https://", "http://")):
         raise InputError("target_url", f"Target URL: expected an http(s) URL, received {target_url!r}.")
     secret = secrets.token_urlsafe(32)
-    with executor._opened(definition.inputs, inputs, connection, definition.key, None) as (opened, values):
+    with executor._opened(definition.inputs, call) as (opened, values):
         made = executor._perform(definition.key, lambda: webhook.subscribe(opened.client, values, target_url, secret),
                                  opened)
     return {"data": {**made, "trigger": definition.key, "target_url": target_url, "secret": secret}}
 
 
 def run_unsubscribe(executor: Executor, definition: Trigger[Any], subscription: Mapping[str, Any],
-                    connection: Mapping[str, Any]) -> dict[str, Any]:
+                    call: Call) -> dict[str, Any]:
     """Remove the subscription from the API; one already gone counts as done."""
     webhook = _webhook(definition)
     if not isinstance(subscription, Mapping):
         raise InputError("subscription", "Subscription: expected the object subscribe_trigger returned.")
-    with executor._opened(definition.inputs, {}, connection, definition.key, None) as (opened, _):
+    with executor._opened(definition.inputs, call) as (opened, _):
         executor._perform(definition.key, lambda: webhook.unsubscribe(opened.client, subscription), opened)
     return {"data": {"message": "Success"}}
 
