@@ -2,6 +2,8 @@
 
 Deliveries run in one background thread from a bounded queue, each retried a few times on failure
 (a connection error or a status >= 300), as Gorgias does; the sandbox's API calls never wait for them.
+The sandbox calls loopback URLs only (it never reaches the internet): a call elsewhere is recorded
+in `sent` with status 0 and not made.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import json
 import queue
 import threading
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -21,6 +24,7 @@ __all__ = ["Deliveries"]
 MAX_QUEUED = 1000  # deliveries waiting past this are dropped (a test that floods the sandbox cannot grow it)
 DELAYS = (0.05, 0.2, 0.5)  # seconds before each retry
 TIMEOUT = 5.0
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 class Deliveries:
@@ -29,21 +33,19 @@ class Deliveries:
     def __init__(self, store: Store, origin: str) -> None:
         self.store, self.origin = store, origin
         self.sent: list[tuple[str, int]] = []  # (url, status) of each attempt, for tests
-        self._queue: queue.Queue[tuple[str, str, dict[str, str], bytes] | None] = queue.Queue(MAX_QUEUED)
+        self._queue: queue.Queue[tuple[JSON, Event] | None] = queue.Queue(MAX_QUEUED)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sandbox-hooks", daemon=True)
         self._thread.start()
 
     def on_event(self, event: Event) -> None:
-        """Queue a call of each active HTTP integration that follows `event.type`."""
+        """Queue a call of each active HTTP integration that follows `event.type` (the store's lock is held)."""
         for record in self._integrations():
             http = record.get("http") or {}
             if record.get("deactivated_datetime") or not (http.get("triggers") or {}).get(event.type):
                 continue
-            body = json.dumps(self._form(http.get("form") or {}, event)).encode()
-            headers = {"Content-Type": "application/json", **(http.get("headers") or {})}
             with contextlib.suppress(queue.Full):
-                self._queue.put_nowait((http.get("method") or "POST", http["url"], headers, body))
+                self._queue.put_nowait((http, event))
 
     def stop(self) -> None:
         """Stop the delivery thread (what is queued is dropped)."""
@@ -83,7 +85,11 @@ class Deliveries:
             job = self._queue.get()
             if job is None:
                 return
-            method, url, headers, body = job
+            http, event = job
+            # Rendered when sent, as Gorgias does: a new ticket's event is sent with its first message.
+            body = json.dumps(self._form(http.get("form") or {}, event)).encode()
+            headers = {"Content-Type": "application/json", **(http.get("headers") or {})}
+            method, url = http.get("method") or "POST", http["url"]
             for delay in (0.0, *DELAYS):
                 if self._stop.wait(delay):
                     return
@@ -91,6 +97,9 @@ class Deliveries:
                     break
 
     def _send(self, method: str, url: str, headers: dict[str, str], body: bytes) -> bool:
+        if urllib.parse.urlsplit(url).hostname not in LOOPBACK:
+            self.sent.append((url, 0))
+            return True  # not retried: it will never be made
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:

@@ -81,7 +81,7 @@ def test_subscribe_deliver_refuse_a_forgery_and_unsubscribe(setup: tuple[Sandbox
     made = [gorgias.run_action("createTicket", {"messages": schema_example("createTicket", "messages")},
                                connection)["data"]["id"] for _ in range(3)]
     _wait(lambda: len(receiver.items) >= 3)
-    assert [item["id"] for item in receiver.items] == made
+    assert [item["id"] for item in receiver.items] == made, sandbox.deliveries.sent
     assert receiver.items[0] == {k: v for k, v in gorgias.run_action(
         "getTicket", {"id": made[0]}, connection)["data"].items() if k in receiver.items[0]}
 
