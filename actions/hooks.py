@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from component import HttpClient
-from component.errors import ApiError
+from component.errors import ApiError, InputError
+from component.inputs import describe
 from component.triggers import SECRET_HEADER, Webhook
 
 __all__ = ["webhook"]
@@ -37,8 +38,12 @@ def webhook(event: str, variable: str) -> Webhook:
         return {"integration_id": made["id"]}
 
     def unsubscribe(api: HttpClient, subscription: Mapping[str, Any]) -> None:
+        integration = subscription.get("integration_id")
+        if not isinstance(integration, int) or isinstance(integration, bool):
+            raise InputError("subscription", "Subscription: expected the object subscribe_trigger returned, with "
+                                             f"an 'integration_id' number; received {describe(integration)}.")
         try:
-            api.delete(f"/integrations/{int(subscription['integration_id'])}")
+            api.delete(f"/integrations/{integration}")
         except ApiError as exc:
             if exc.status != 404:  # already removed: the goal is reached
                 raise

@@ -101,3 +101,13 @@ def test_a_webhook_with_a_wrong_or_missing_secret_is_refused() -> None:
         assert "s3cret" not in str(caught.value)
     with pytest.raises(InputError, match="Trigger 'newCustomer' has no webhook mode"):
         gorgias.handle_webhook("newCustomer", good, subscription)
+
+
+def test_unsubscribing_a_removed_integration_counts_as_done_and_a_bad_subscription_is_an_input_error(
+        connection: dict[str, Any], sandbox: Sandbox) -> None:
+    assert gorgias.unsubscribe_trigger("newTicket", {"integration_id": 987654, "secret": "x"}, connection) == {
+        "data": {"message": "Success"}}
+    with pytest.raises(InputError) as caught:
+        gorgias.unsubscribe_trigger("newTicket", {"secret": "x"}, connection)
+    assert str(caught.value) == ("Subscription: expected the object subscribe_trigger returned, with an "
+                                 "'integration_id' number; received null.")
