@@ -19,6 +19,20 @@ def ids(items: list[Any]) -> list[int]:
     return [item["id"] for item in items]
 
 
+def drain(api: FakeList, state: Any, **options: Any) -> tuple[list[int], Any, int]:
+    """Poll until `more` is false: the ids delivered, the last state and the number of polls (each state checked small)."""
+    delivered: list[int] = []
+    polls = 0
+    while True:
+        batch = poll(api.feed(), "newTicket", state, **options)
+        polls += 1
+        delivered += ids(batch.items)
+        state = batch.state
+        assert len(json.dumps(state)) < MAX_STATE_BYTES
+        if not batch.more:
+            return delivered, state, polls
+
+
 def test_a_first_poll_starts_now_and_later_polls_return_new_items_oldest_first() -> None:
     api = FakeList()
     api.put(1, 10)
@@ -46,12 +60,8 @@ def test_an_idle_poll_costs_one_request() -> None:
     api = FakeList(size=100)
     for n in range(1, 1001):
         api.put(n, n * 60)  # one a minute: the 5-minute window holds a few
-    state = poll(api.feed(), "newTicket", None, since=instant(at(0))).state
-    while True:
-        batch = poll(api.feed(), "newTicket", state)
-        state = batch.state
-        if not batch.more:
-            break
+    delivered, state, _ = drain(api, None, since=instant(at(0)))
+    assert delivered == list(range(1, 1001))
     api.requests = 0
     assert poll(api.feed(), "newTicket", state).items == []
     assert api.requests == 1
@@ -62,14 +72,9 @@ def test_a_burst_of_equal_instants_across_pages_and_batches_is_delivered_once() 
     state = poll(api.feed(), "newTicket", None).state
     for n in range(1, 51):
         api.put(n, 100)  # fifty items at one instant
-    seen: list[int] = []
-    while True:
-        batch = poll(api.feed(), "newTicket", state, max_items=9)
-        seen += ids(batch.items)
-        state = batch.state
-        if not batch.more:
-            break
+    seen, _, polls = drain(api, state, max_items=9)
     assert seen == list(range(1, 51))
+    assert polls == 6
 
 
 def test_an_item_visible_late_within_the_lookback_window_is_delivered_once() -> None:
@@ -123,17 +128,7 @@ def test_a_backlog_larger_than_max_items_comes_oldest_first_with_more() -> None:
     api = FakeList(size=100)
     for n in range(1, 10_001):
         api.put(n, n)
-    state: Any = None
-    seen: list[int] = []
-    polls = 0
-    while True:
-        batch = poll(api.feed(), "newTicket", state, since=instant(at(0)))
-        polls += 1
-        seen += ids(batch.items)
-        state = batch.state
-        assert len(json.dumps(state)) < MAX_STATE_BYTES
-        if not batch.more:
-            break
+    seen, _, polls = drain(api, None, since=instant(at(0)))
     assert seen == list(range(1, 10_001))
     assert 20 <= polls <= 21  # the newest page may come alone, after the resume tokens
     assert api.requests < 3 * 101  # far from re-reading the backlog each time (about 1,000 requests)
@@ -154,14 +149,7 @@ def test_the_state_stays_small_whatever_the_history() -> None:
     state = poll(api.feed(), "newTicket", None).state
     for n in range(1, 5001):
         api.put(n, 1 + n / 1000)  # 5,000 items within five seconds: more ids than the state can hold
-    total: list[int] = []
-    while True:
-        batch = poll(api.feed(), "newTicket", state)
-        total += ids(batch.items)
-        state = batch.state
-        assert len(json.dumps(state)) < MAX_STATE_BYTES
-        if not batch.more:
-            break
+    total, state, _ = drain(api, state)
     assert total == list(range(1, 5001))
     assert poll(api.feed(), "newTicket", state).items == []
 
