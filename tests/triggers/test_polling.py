@@ -74,7 +74,7 @@ def test_a_burst_of_equal_instants_across_pages_and_batches_is_delivered_once() 
         api.put(n, 100)  # fifty items at one instant
     seen, _, polls = drain(api, state, max_items=9)
     assert seen == list(range(1, 51))
-    assert polls == 6
+    assert polls <= 7  # six batches of 9, and at most one more that reads above the last resume token
 
 
 def test_an_item_visible_late_within_the_lookback_window_is_delivered_once() -> None:
