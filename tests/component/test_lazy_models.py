@@ -34,7 +34,7 @@ from gorgias_component import gorgias
 
 def report():
     declarations = [*(a.inputs for a in gorgias.actions), *(d.inputs for d in gorgias.data_sources),
-                    *(c.fields for c in gorgias.connections)]
+                    *(t.inputs for t in gorgias.triggers), *(c.fields for c in gorgias.connections)]
     built = sorted({d.__name__ for d in declarations if MODEL_ATTRIBUTE in d.__dict__})
     return {"declarations": len(declarations), "built": built,
             "heavy": sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[1:])))}
@@ -62,8 +62,9 @@ def test_importing_and_describing_the_component_builds_no_model_and_a_run_builds
     """After import and manifest() no declaration has its model; running getTicket builds its model only."""
     steps = _fresh_process_report()
     assert steps["import"]["declarations"] == steps["run"]["declarations"]
-    # every action, picklist and connection is checked
-    assert steps["import"]["declarations"] == len(gorgias.actions) + len(gorgias.data_sources) + len(gorgias.connections)
+    # every action, picklist, trigger and connection is checked
+    assert steps["import"]["declarations"] == sum(
+        len(items) for items in (gorgias.actions, gorgias.data_sources, gorgias.triggers, gorgias.connections))
     assert (steps["import"]["built"], steps["manifest"]["built"]) == ([], [])
     assert steps["run"]["built"] == ["ApiKeyFields", "GetTicketInputs"]
     assert steps["run"]["data"] == {"id": 5}
