@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,9 +32,11 @@ def _input(spec: InputSpec) -> str:
     if spec.default is not None:
         facts.append(f"default: {spec.default}")
     lines = [f"  {spec.key}  ({', '.join(facts)})  {spec.label}"]
-    if spec.example is not None:
-        example = spec.example if "\n" not in spec.example else " ".join(spec.example.split())
-        lines.append(f"      example: {example}")
+    example = spec.example
+    if spec.type == "code" and spec.schema_example() is not None:
+        example = json.dumps(spec.schema_example(), ensure_ascii=False)  # JSON a person can pass as is
+    if example is not None:
+        lines.append(f"      example: {' '.join(example.split())}")
     if spec.comments:
         lines.append(f"      {' '.join(spec.comments.split())}")
     return "\n".join(lines) + "\n"

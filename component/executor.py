@@ -35,6 +35,7 @@ class Executor:
         self._checked: dict[tuple[str, frozenset[tuple[str, Any]]], ConnectionFields] = {}
 
     def find(self, kind: str, key: Any, items: Sequence[K]) -> K:
+        """The item of `items` declared under `key`, or an UnknownKeyError listing what is close or valid."""
         for item in items:
             if getattr(item, "key", None) == key:
                 return item
@@ -50,6 +51,7 @@ class Executor:
 
     def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                    on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run an action; returns {"data": ...} or raises a ComponentError."""
         action = self.find("action", key, self.component.actions)
         with self._opened(action.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
             data = self._perform(key, lambda: action.perform(opened.client, values), opened)
@@ -58,6 +60,7 @@ class Executor:
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                         search: Any = None, cursor: Any = None, limit: Any = None,
                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run a data source; returns {"result": [...]} (and a cursor for one page) or raises a ComponentError."""
         from component.picklists import one_page, page_request
 
         source = self.find("data source", key, self.component.data_sources)
@@ -77,6 +80,7 @@ class Executor:
 
     def check_connection(self, connection: Mapping[str, Any], *,
                          on_token_refresh: TokenCallback = None) -> dict[str, Any]:
+        """Run the component's check action; a failure is reworded to say which connection field to fix."""
         check = self.component.check_action
         if check is None:
             raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
@@ -96,6 +100,7 @@ class Executor:
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                    on_token_refresh: TokenCallback = None, pages: bool = False) -> Iterator[Any]:
+        """Stream the items (or pages) of a list action; bad input fails here, before the first item."""
         action = self.find("action", key, self.component.actions)
         stream = action.pages if pages else action.stream
         if stream is None:

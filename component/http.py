@@ -60,7 +60,9 @@ class RefreshingAuth(Protocol):
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest: ...
 
-    def refresh_after_unauthorized(self) -> bool: ...
+    def refresh_after_unauthorized(self) -> bool:
+        """Refresh the credentials after a 401; True when the request is worth sending again."""
+        ...
 
 
 def session_for(*identity: str) -> requests.Session:
@@ -131,15 +133,19 @@ class HttpClient:
     # -- JSON helpers used by actions ------------------------------------------------------
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> JSON:
+        """GET `path` and return its JSON body."""
         return self.json("GET", path, params=params)
 
     def post(self, path: str, body: Any = None, params: Mapping[str, Any] | None = None) -> JSON:
+        """POST `body` as JSON to `path` and return the JSON answer."""
         return self.json("POST", path, params=params, json=body)
 
     def put(self, path: str, body: Any = None, params: Mapping[str, Any] | None = None) -> JSON:
+        """PUT `body` as JSON to `path` and return the JSON answer."""
         return self.json("PUT", path, params=params, json=body)
 
     def delete(self, path: str, params: Mapping[str, Any] | None = None) -> JSON:
+        """DELETE `path` and return its JSON body (None when empty)."""
         return self.json("DELETE", path, params=params)
 
     def json(self, method: str, path: str, **kwargs: Any) -> JSON:
@@ -175,6 +181,7 @@ class HttpClient:
     # -- the one place requests are sent ---------------------------------------------------
 
     def url_for(self, path: str) -> str:
+        """The absolute URL of an API path under the base URL."""
         return self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
     def request(

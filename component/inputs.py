@@ -377,9 +377,11 @@ class InputSpec:
 
     @property
     def type(self) -> InputType:
+        """The manifest type of the input (string, password, boolean, code or connection)."""
         return self.kind.type
 
     def manifest(self) -> dict[str, Any]:
+        """The input as the manifest lists it: key, label, type, required, default, example, comments."""
         return {
             "key": self.key,
             "label": self.label,
@@ -393,6 +395,7 @@ class InputSpec:
         }
 
     def json_schema(self) -> dict[str, Any]:
+        """The input's JSON Schema: its kind's (or declared) schema with title, description, default and example."""
         schema: dict[str, Any] = {**(self.kind.schema if self.schema is None else self.schema.load()), "title": self.label}
         if self.comments:
             schema["description"] = self.comments
@@ -418,6 +421,7 @@ class InputSpec:
         return value
 
     def convert(self, value: Any, *, where: str = "Input") -> Any:
+        """The converted value, or an InputError naming the input, what was expected and what was received."""
         try:
             return self.kind.convert(value)
         except Invalid as exc:
@@ -462,11 +466,20 @@ def _find_kind(annotation: Any, where: str) -> Kind:
     raise DefinitionError(f"{where}: annotate it with an input kind such as Text, Id or Bool")
 
 
+# What pydantic's model_construct sets on an instance; `Inputs.__init__` copies it from a parsed one.
+_MODEL_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+
+
 class Inputs(BaseModel):
-    """Base of every inputs model; `parse` turns host values into a typed, validated instance."""
+    """Base of every inputs model; `parse` turns host values into a typed, validated instance.
+
+    There is one way in: constructing a model directly (`Model(**values)`, `Model.model_validate(...)`,
+    as FastAPI and MCP hosts do) goes through `parse` too, so it converts with the same kinds, refuses
+    a missing required input, and raises `InputError`, never pydantic's ValidationError.
+    """
 
     # Values are converted by the kinds and stored with model_construct: pydantic's validator is never
-    # used, so its schema is not built (that would cost cold start for nothing).
+    # used (pydantic calls this __init__ instead), so its schema is not built (that would cost cold start).
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     specs: ClassVar[tuple[InputSpec, ...]] = ()
@@ -494,6 +507,12 @@ class Inputs(BaseModel):
         cls.specs = tuple(specs)
         cls._known = frozenset(spec.key for spec in specs)
         cls._defaults = {spec.key: None if spec.default is None else spec.convert(spec.default) for spec in specs}
+
+    def __init__(self, /, **values: Any) -> None:
+        """Convert and validate `values` exactly as `parse` does."""
+        parsed = type(self).parse(values)
+        for name in _MODEL_STATE:
+            object.__setattr__(self, name, getattr(parsed, name))
 
     def __repr_args__(self) -> Any:
         secret = {spec.key for spec in self.specs if spec.type == "password"}

@@ -47,6 +47,7 @@ def _paging(source: DataSource[Any]) -> dict[str, bool]:
 
 
 def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
+    """The manifest of a component: its connections, actions and data sources with their inputs and schemas."""
     def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
         """An action's or data source's entry: the connection input is listed with the others."""
         return {

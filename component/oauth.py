@@ -80,7 +80,9 @@ class OAuthClient:
 class HasOAuthClient(Protocol):
     """Connection fields that describe an OAuth app (what the `oauth` CLI commands need)."""
 
-    def oauth_client(self) -> OAuthClient: ...
+    def oauth_client(self) -> OAuthClient:
+        """The OAuth client these fields describe (client id and secret, endpoints, scopes)."""
+        ...
 
 
 class GrantError(AuthError):

@@ -61,11 +61,17 @@ class ListClient(Protocol):
     max_items: int | None
     paginator: Paginator | None
 
-    def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any: ...
+    def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        """GET one page as JSON."""
+        ...
 
-    def limit_hint(self, limit: str) -> str: ...
+    def limit_hint(self, limit: str) -> str:
+        """How to raise `limit` (the setting to change), for the error that names it."""
+        ...
 
-    def page_fetched(self, items: int) -> None: ...
+    def page_fetched(self, items: int) -> None:
+        """Report one more page of `items` items to the progress listener."""
+        ...
 
 
 def _at(value: Any, path: tuple[str, ...]) -> Any:
@@ -86,10 +92,12 @@ class CursorPaginator:
     cleared: tuple[tuple[str, ...], ...] = field(default=())
 
     def query(self, params: Mapping[str, Any], token: str | None, size: int) -> dict[str, Any]:
+        """The query of one page: the filters, the page size and the cursor (None for the first page)."""
         query = {k: v for k, v in params.items() if k not in (self.token_param, self.size_param)}
         return {**query, self.size_param: size, self.token_param: token}
 
     def read(self, page: Any) -> Page:
+        """The items and next cursor of one answer, or NotAPage when it is not a list page."""
         if not isinstance(page, dict) or not isinstance(page.get(self.items_key), list):
             raise NotAPage("something that is not a list page")
         token = _at(page, self.next_path)
@@ -98,6 +106,7 @@ class CursorPaginator:
         return Page(page, page[self.items_key], token if isinstance(token, str) and token else None)
 
     def merged(self, first: Page | None, items: list[Any]) -> dict[str, Any]:
+        """One envelope holding every item: the first page's, with the cursors cleared."""
         envelope = {k: v for k, v in (first.raw if first else {}).items() if k != self.items_key}
         for path in self.cleared:
             envelope = _with(envelope, path, None)

@@ -45,6 +45,7 @@ def decode_json(response: requests.Response, service: str, where: str = "", hint
 
 
 def cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
+    """`text` cut to `limit` characters, with an ellipsis when it was longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -39,10 +39,14 @@ class ListCall(Protocol):
     """A list request as a value (`component.ListRequest`): the path and its filters."""
 
     @property
-    def path(self) -> str: ...
+    def path(self) -> str:
+        """The API path of the list."""
+        ...
 
     @property
-    def params(self) -> Mapping[str, Any]: ...
+    def params(self) -> Mapping[str, Any]:
+        """The list's filters (None for an unset one)."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class ProgressLine:
             self._draw(now)
 
     def text(self, now: float) -> str:
+        """The line as drawn at `now`: pages, items and items per second."""
         elapsed = now - self.started
         rate = f", {self.items / elapsed:,.0f} items/s" if elapsed > 0 else ""
         pages = f"{self.pages:,} page{'s' if self.pages != 1 else ''}"

@@ -51,6 +51,7 @@ def _render(record: JSON) -> JSON:
 
 
 def list_settings(store: Store, req: Request) -> Response:
+    """GET /account/settings: every setting (of the asked type) at once."""
     check_known_params(req, frozenset({"type"}))
     wanted = req.arg("type")
     with store.lock:
@@ -59,6 +60,7 @@ def list_settings(store: Store, req: Request) -> Response:
 
 
 def create_setting(store: Store, req: Request) -> Response:
+    """POST /account/settings: a new setting; one per type (409 otherwise)."""
     errors = FieldErrors()
     fields = _validate(req.json_object(), errors)
     errors.raise_if_any("Failed to create setting")
@@ -73,6 +75,7 @@ def create_setting(store: Store, req: Request) -> Response:
 
 
 def update_setting(store: Store, req: Request) -> Response:
+    """PUT /account/settings/{id}: new data for a setting of the same type (200, as Gorgias answers)."""
     errors = FieldErrors()
     fields = _validate(req.json_object(), errors)
     errors.raise_if_any("Failed to update setting")
@@ -99,6 +102,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("account_settings"):
         seed(store)
     router.add("GET", "/api/account/settings", partial(list_settings, store), scope="account")

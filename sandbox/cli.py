@@ -124,12 +124,12 @@ def main(argv: list[str] | None = None, *, stop_event: threading.Event | None = 
             _write(args.write_oauth_connection, sandbox.oauth_connection())
         except OSError as exc:
             return _fail(f"cannot write the connection file {exc.filename}: {exc.strerror or exc}")
-        print(json.dumps(sandbox.connection(), indent=2), flush=True)
-        print(f"GORGIAS_API_BASE_URL={sandbox.base_url}", file=sys.stderr, flush=True)
-        print("Serving the Gorgias sandbox; set GORGIAS_API_BASE_URL as above for commands that use it. "
-              "Ctrl-C stops it.", file=sys.stderr, flush=True)
-        waiter = stop_event or threading.Event()
-        try:
+        try:  # Ctrl-C may come as soon as the base URL is out: everything after it stops cleanly
+            print(json.dumps(sandbox.connection(), indent=2), flush=True)
+            print("Serving the Gorgias sandbox until Ctrl-C; commands that use it need GORGIAS_API_BASE_URL:",
+                  file=sys.stderr, flush=True)
+            print(f"GORGIAS_API_BASE_URL={sandbox.base_url}", file=sys.stderr, flush=True)
+            waiter = stop_event or threading.Event()
             while not waiter.wait(0.5):
                 pass
         except KeyboardInterrupt:

@@ -182,6 +182,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("jobs"):
         seed(store)
     router.add("POST", "/api/jobs", partial(create_job, store), scope="jobs")

@@ -161,6 +161,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("macros"):
         seed(store)
     router.add("GET", "/api/macros", partial(list_macros, store), scope="macros")

@@ -49,6 +49,7 @@ RULES = crud.Resource("/api/rules", "rules", "rules", "rule", validate_rule, ord
 
 
 def update_priorities(store: Store, req: Request) -> Response:
+    """POST /rules/priorities: set several rules' priorities; answers every rule, highest priority first."""
     body = req.json_object()
     errors = FieldErrors()
     items = check(body, "priorities", list, errors, required=True, nullable=False)
@@ -102,6 +103,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("rules"):
         seed(store)
     router.add("POST", "/api/rules/priorities", partial(update_priorities, store), scope="rules")

@@ -92,6 +92,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("satisfaction_surveys"):
         seed(store)
     crud.register(router, store, SURVEYS)

@@ -131,6 +131,7 @@ def _items(store: Store, req: Request, view: JSON, status: int) -> Response:
 
 
 def list_items(store: Store, req: Request) -> Response:
+    """GET /views/{view_id}/items: the tickets the saved view describes."""
     with store.lock:
         view = store.tables["views"].get(req.id_param("view_id"))
         if view is None:
@@ -139,6 +140,7 @@ def list_items(store: Store, req: Request) -> Response:
 
 
 def search_items(store: Store, req: Request) -> Response:
+    """PUT /views/{view_id}/items: the tickets a view given in the body describes (over the saved one, if any)."""
     body = req.json_object()
     errors = FieldErrors()
     given = check(body, "view", dict, errors, required=True, nullable=False)
@@ -181,6 +183,7 @@ def seed(store: Store) -> None:
 
 
 def register(router: Router, store: Store) -> None:
+    """Serve the routes (seeding the demo records once, into an empty table)."""
     if not store.tables.get("views"):
         seed(store)
     router.add("GET", "/api/views/{view_id}/items", partial(list_items, store), scope="tickets")

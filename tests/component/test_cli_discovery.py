@@ -119,3 +119,14 @@ def test_an_option_error_is_one_line_with_exit_2(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert caught.value.code == 2
     assert err == "error: the following arguments are required: ACTION (see gorgias-component run --help)\n"
+
+
+def test_describe_shows_a_json_example_for_a_code_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """A required code input without a documented example shows its JSON example, ready to pass with --input."""
+    import json
+
+    status, out, _ = run(capsys, "describe", "createCustomer")
+    assert status == 0
+    block = out.split("  channels  (code, required)  Channels\n", 1)[1]
+    example = block.splitlines()[0].removeprefix("      example: ")
+    assert json.loads(example) == [{"type": "email", "address": "john@example.com", "preferred": True}]

@@ -46,3 +46,25 @@ def test_account_settings_are_not_a_cursor_list(sb: Sandbox, api: requests.Sessi
     body = api.get(f"{sb.base_url}/account/settings").json()
     assert set(body) == {"data"} and body["data"][0]["type"] == "business-hours"
     assert api.get(f"{sb.base_url}/account/settings", params={"limit": 5}).status_code == 400
+
+
+def test_every_change_is_an_event(sb: Sandbox, api: requests.Session) -> None:
+    """Creating and updating a view, macro, survey, job and setting records Gorgias's events for each."""
+    base = sb.base_url
+    view = api.post(f"{base}/views", json={"slug": "evented"}).json()
+    api.put(f"{base}/views/{view['id']}", json={"name": "Evented"})
+    macro = api.post(f"{base}/macros", json={"name": "Evented"}).json()
+    api.delete(f"{base}/macros/{macro['id']}")
+    taken = {s["ticket_id"] for s in sb.store.tables["satisfaction_surveys"].values()}
+    ticket = next(t for t in sb.store.tickets.values() if t.id not in taken and t.customer_id is not None)
+    survey = api.post(f"{base}/satisfaction-surveys", json={"ticket_id": ticket.id,
+                                                            "customer_id": ticket.customer_id}).json()
+    job = api.post(f"{base}/jobs", json={"type": "exportTicket", "params": {"view_id": view["id"]}}).json()
+    setting = api.post(f"{base}/account/settings", json={"type": "evented", "data": {}}).json()
+    api.put(f"{base}/account/settings/{setting['id']}", json={"type": "evented", "data": {"on": True}})
+    seen = {(e.type, e.object_type, e.object_id) for e in sb.store.events.values()}
+    assert {("view-created", "View", view["id"]), ("view-updated", "View", view["id"]),
+            ("macro-created", "Macro", macro["id"]), ("macro-deleted", "Macro", macro["id"]),
+            ("satisfaction-survey-created", "SatisfactionSurvey", survey["id"]), ("job-created", "Job", job["id"]),
+            ("account-setting-created", "Account", setting["id"]),
+            ("account-setting-updated", "Account", setting["id"])} <= seen
