@@ -1,0 +1,97 @@
+"""Celery on Redis: a real worker process runs actions and data sources by key with a connection given by id."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from component.errors import InputError
+from component.host.server import RunningHost
+from component.host.store import Store
+from component.workers import Broker
+from gorgias_component import gorgias
+from gorgias_component.sandbox import Sandbox
+
+
+@pytest.fixture
+def setup(redis_url: str, tmp_path: Path) -> Iterator[tuple[Sandbox, Store, str, Broker]]:
+    """A sandbox, a host store holding its API-key connection, one worker process on its own queue, a Broker."""
+    broker_url = redis_url.rsplit("/", 1)[0] + "/9"  # db 9: Celery's queues and results, apart from other tests
+    queue = f"test-{uuid.uuid4().hex}"
+    database = str(tmp_path / "host.db")
+    with Sandbox() as sandbox:
+        store = Store.open(database)
+        connection = sandbox.connection()
+        connection_id = store.add_connection("gorgias", "apiKey", "Sandbox", {k: v for k, v in connection["fields"].items()
+                                                                              if k != "apiKey"},
+                                             {"apiKey": connection["fields"]["apiKey"]}, None)
+        env = {**os.environ, "GORGIAS_API_BASE_URL": sandbox.base_url, "GORGIAS_RATE_LIMIT": "off"}
+        env.pop("GORGIAS_HOST_KEY", None)
+        worker = subprocess.Popen([sys.executable, "-m", "component", "worker", "--broker", broker_url, "--database",
+                                   database, "--concurrency", "1", "--pool", "solo", "--queue", queue],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            yield sandbox, store, connection_id, Broker(broker_url, queue=queue, timeout=60)
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait(timeout=10)
+            assert worker.stderr is not None
+            log = worker.stderr.read().decode()
+            assert "sandbox-api-key" not in log
+            worker.stderr.close()
+
+
+@pytest.mark.timeout(120)
+def test_a_worker_runs_actions_and_data_sources_with_the_stored_connection(
+        setup: tuple[Sandbox, Store, str, Broker]) -> None:
+    sandbox, _, connection_id, broker = setup
+    result = broker.run("gorgias", "action", "getTicket", {"id": "1"}, connection_id)
+    assert result["data"]["id"] == 1
+    page = broker.run("gorgias", "data source", "selectTag", {}, connection_id, limit=2)
+    assert len(page["result"]) == 2 and set(page) == {"result", "cursor"}
+    before = sandbox.stats.received[("POST", "/api/tickets")]
+    message = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
+        "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
+    created = broker.run("gorgias", "action", "createTicket", {"messages": [message]}, connection_id)
+    assert created["data"]["id"] in sandbox.store.tickets
+    assert sandbox.stats.received[("POST", "/api/tickets")] == before + 1
+
+
+@pytest.mark.timeout(120)
+def test_an_error_in_the_worker_comes_back_as_the_same_component_error(
+        setup: tuple[Sandbox, Store, str, Broker]) -> None:
+    _, _, connection_id, broker = setup
+    with pytest.raises(InputError) as remote:
+        broker.run("gorgias", "action", "getTicket", {"id": "abc"}, connection_id)
+    with pytest.raises(InputError) as local:
+        gorgias.run_action("getTicket", {"id": "abc"}, {"key": "apiKey", "fields": {
+            "domain": "acme", "username": "me@acme.com", "apiKey": "k"}})
+    assert (remote.value.key, str(remote.value)) == (local.value.key, str(local.value))
+    with pytest.raises(InputError) as inline:
+        broker.run("gorgias", "action", "getTicket", {"id": "1"}, None)
+    assert inline.value.key == "connectionId"
+
+
+@pytest.mark.timeout(120)
+def test_the_host_in_broker_mode_enqueues_and_awaits(setup: tuple[Sandbox, Store, str, Broker]) -> None:
+    _, store, connection_id, broker = setup
+    with RunningHost(gorgias, store) as host:
+        host.state.broker = broker
+        answer: Any = httpx.post(f"{host.url}/api/actions/getTicket", json={"inputs": {"id": "2"},
+                                                                           "connectionId": connection_id}, timeout=60)
+        assert answer.status_code == 200 and answer.json()["data"]["id"] == 2
+        refused = httpx.post(f"{host.url}/api/actions/getTicket", json={"inputs": {"id": "x"},
+                                                                        "connectionId": connection_id}, timeout=60)
+        assert refused.status_code == 400 and refused.json()["error"]["key"] == "id"
