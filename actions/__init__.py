@@ -12,6 +12,7 @@ __all__ = ["ACTIONS", "MODULES"]
 MODULES = (
     "account",
     "account_settings",
+    "custom_field_definitions",
     "custom_fields",
     "customers",
     "events",
@@ -25,6 +26,7 @@ MODULES = (
     "search",
     "tags",
     "teams",
+    "ticket_tags",
     "tickets",
     "users",
     "views",

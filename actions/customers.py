@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
-from component.inputs import CodeList, Id, Text
+from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
+from component.inputs import Code, CodeList, DateTime, Id, SomeIds, Text
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
-__all__ = ["create_customer", "delete_customer", "get_customer", "list_customers", "update_customer"]
+__all__ = ["create_customer", "delete_customer", "delete_customers", "get_customer", "list_customers",
+           "merge_customers", "set_customer_data", "update_customer"]
 
 EMAIL = "Primary email address of the customer."
 EXTERNAL_ID = (
@@ -99,4 +100,51 @@ def list_customers(inputs: ListCustomersInputs) -> ListRequest:
     return ListRequest("/customers", inputs.filters())
 
 
-ACTIONS = (create_customer, delete_customer, get_customer, list_customers, update_customer)
+class DeleteCustomersInputs(ActionInputs):
+    ids: SomeIds = fields.customer_id("The IDs of the customers to delete (at least one).", label="Customer IDs")
+
+
+@action("deleteCustomers", "Delete Customers", "Delete the customers with the given IDs.", resource=RESOURCE,
+        output=deleted())
+def delete_customers(api: HttpClient, inputs: DeleteCustomersInputs) -> object:
+    api.json("DELETE", "/customers", json={"ids": inputs.ids})
+    return {"message": "Success"}
+
+
+class MergeCustomersInputs(ActionInputs):
+    customer: Code | None = Input(
+        "Target Customer Data", schema=schema("meta"), example='{"email": "john@example.com"}',
+        comments="Properties to set on the target customer once merged (email, name, ...).")
+    source_id: Id = fields.customer_id("The customer merged into the target, then deleted.", label="Source Customer ID",
+                                       example="4")
+    target_id: Id = fields.customer_id("The customer kept after the merge.", label="Target Customer ID", example="8")
+
+
+@action("mergeCustomers", "Merge Customers", "Merge a source customer into a target customer, then delete the source.",
+        resource=RESOURCE, output=output("customer"))
+def merge_customers(api: HttpClient, inputs: MergeCustomersInputs) -> object:
+    if inputs.source_id == inputs.target_id:
+        raise InputError("source_id", "Input 'source_id' (Source Customer ID): expected another customer than the "
+                                      f"target, received {inputs.source_id} for both.")
+    return api.put("/customers/merge", inputs.customer or {},
+                   params={"source_id": inputs.source_id, "target_id": inputs.target_id})
+
+
+class SetCustomerDataInputs(ActionInputs):
+    customer_id: Id = fields.customer_id()
+    data: Code = Input("Data", required=True, schema=schema("meta"), example='{"loyalty_points": 120}',
+                       comments="The customer's data, replacing what was stored (shown in the customer sidebar).")
+    version: DateTime | None = Input(
+        "Version", example="2024-12-04T15:18:56+00:00",
+        comments="The date of this data: if Gorgias has a more recent version, the request is ignored.")
+
+
+@action("setCustomerData", "Set Customer Data", "Replace the data stored on a customer.", resource=RESOURCE,
+        output=deleted())
+def set_customer_data(api: HttpClient, inputs: SetCustomerDataInputs) -> object:
+    api.put(f"/customers/{inputs.customer_id}/data", inputs.set_values(exclude=("customer_id",)))
+    return {"message": "Success"}
+
+
+ACTIONS = (create_customer, delete_customer, delete_customers, get_customer, list_customers, merge_customers,
+           set_customer_data, update_customer)

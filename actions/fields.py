@@ -14,7 +14,7 @@ from component import Input
 # manifest's dataSource always names a data source that exists.
 USERS: str | None = "selectUser"
 TEAMS: str | None = "selectTeam"
-CUSTOM_FIELDS: str | None = None
+CUSTOM_FIELDS: str | None = "selectCustomField"
 VIEWS: str | None = "selectView"
 RULES: str | None = "selectRule"
 MACROS = "selectMacro"

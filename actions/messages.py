@@ -7,9 +7,10 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, Code, CodeList, DateTime, Id, Text, choice
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import example, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
-__all__ = ["create_ticket_message", "get_ticket_message", "list_messages"]
+__all__ = ["create_ticket_message", "delete_ticket_message", "get_ticket_message", "list_messages",
+           "update_ticket_message"]
 
 WHEN = "2020-01-27T10:42:21.468912"
 MessageOrder = Annotated[str, choice("created_datetime:asc", "created_datetime:desc")]
@@ -115,4 +116,32 @@ def list_messages(inputs: ListMessagesInputs) -> ListRequest:
     return ListRequest("/messages", inputs.filters())
 
 
-ACTIONS = (create_ticket_message, get_ticket_message, list_messages)
+class UpdateTicketMessageInputs(CreateTicketMessageInputs):
+    id: Id = fields.message_id("The ID of the message to update.")
+    # Optional on update (the message has its source already): the one field the create declaration requires.
+    source: Code | None = Input(  # type: ignore[assignment]
+        "Source", schema=schema("source"),
+        comments="Information used to route the message: the names and addresses of the sender and receivers.",
+    )
+
+
+@action("updateTicketMessage", "Update Ticket Message", "Update a message of a ticket.", resource=RESOURCE,
+        output=output("message"))
+def update_ticket_message(api: HttpClient, inputs: UpdateTicketMessageInputs) -> object:
+    body = inputs.set_values(exclude=("action", "ticket_id", "id"))
+    return api.put(f"/tickets/{inputs.ticket_id}/messages/{inputs.id}", body, params={"action": inputs.action})
+
+
+class DeleteTicketMessageInputs(ActionInputs):
+    id: Id = fields.message_id("The ID of the message to delete.")
+    ticket_id: Id = fields.ticket_id("The ID of the ticket associated with the message.", example="353768814")
+
+
+@action("deleteTicketMessage", "Delete Ticket Message", "Delete a message of a ticket.", resource=RESOURCE,
+        output=deleted())
+def delete_ticket_message(api: HttpClient, inputs: DeleteTicketMessageInputs) -> object:
+    api.delete(f"/tickets/{inputs.ticket_id}/messages/{inputs.id}")
+    return {"message": "Success"}
+
+
+ACTIONS = (create_ticket_message, delete_ticket_message, get_ticket_message, list_messages, update_ticket_message)

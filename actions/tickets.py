@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
 from component.inputs import (
     Code,
     CodeList,
@@ -16,11 +16,12 @@ from component.inputs import (
     Text,
     TextList,
     choice,
+    choice_list,
 )
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
-__all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets"]
+__all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets", "update_ticket"]
 
 RESOURCE = "Tickets"
 
@@ -165,4 +166,62 @@ def list_tickets(inputs: ListTicketsInputs) -> ListRequest:
     return ListRequest("/tickets", inputs.filters())
 
 
-ACTIONS = (create_ticket, delete_ticket, get_ticket, list_tickets)
+TicketPriority = Annotated[str, choice("critical", "high", "normal", "low")]
+
+
+class UpdateTicketInputs(ActionInputs):
+    assignee_team_id: Id | None = fields.team_id("The team to assign the ticket to.", label="Assignee Team ID",
+                                                  required=False)
+    assignee_user_id: Id | None = fields.user_id("The user (agent) to assign the ticket to.",
+                                                  label="Assignee User ID", required=False)
+    custom_fields: CodeList | None = Input(
+        "Custom Fields", schema=schema("field_values"), example='[{"id": 1, "value": "Refund"}]',
+        comments="Values of the ticket's custom fields, each with the id of its field.")
+    customer_id: Id | None = fields.customer_id("The customer to link the ticket to.", required=False)
+    external_id: Text | None = Input("External ID", comments="ID of the ticket in a foreign system.",
+                                     example="RETURN#4213")
+    id: Id = fields.ticket_id("The ID of the ticket to update.")
+    language: Text | None = Input("Language", comments="The language primarily used in the ticket (ISO 639-1).",
+                                  example="en")
+    meta: KeyValues | None = Input("Meta", comments="Data associated with the ticket (key-value data).",
+                                   example="key1:value1")
+    priority: TicketPriority | None = Input("Priority", comments="Priority: critical, high, normal or low.",
+                                            example="high")
+    snooze_datetime: DateTime | None = Input("Snooze Datetime", comments="When the snoozed ticket re-opens.",
+                                             example="2024-12-04T15:18:56+00:00")
+    spam: StringBool | None = Input("Spam", comments="Whether the ticket is spam.", example="false")
+    status: TicketStatus | None = Input("Status", comments="The status of the ticket: open or closed.",
+                                        example="closed")
+    subject: Text | None = Input("Subject", comments="The subject of the ticket.", example="Refund for order #1042")
+    tags: TextList | None = Input("Tags", comments="Names of the ticket's tags (replace the current ones).",
+                                  example="refund")
+    unassign: Annotated[list[str], choice_list("user", "team")] | None = Input(
+        "Unassign", comments="Remove the assigned user and/or team (user, team).", example="team")
+
+    def body(self) -> dict[str, Any]:
+        """Only the set inputs, in Gorgias's shapes; an id and its unassignment together are refused."""
+        values = self.set_values(exclude=("id", "unassign"))
+        for who in self.unassign or []:
+            if f"assignee_{who}_id" in values:
+                raise InputError("unassign", f"Input 'unassign' (Unassign): cannot both assign and unassign the {who}.")
+            values[f"assignee_{who}"] = None
+        for who in ("user", "team"):
+            if (ident := values.pop(f"assignee_{who}_id", None)) is not None:
+                values[f"assignee_{who}"] = {"id": ident}
+        if (customer := values.pop("customer_id", None)) is not None:
+            values["customer"] = {"id": customer}
+        if "tags" in values:
+            values["tags"] = [{"name": name} for name in values["tags"]]
+        return values
+
+
+@action("updateTicket", "Update Ticket", "Update a ticket: status, priority, assignees, tags, fields and more; only "
+        "the inputs that are set change.", resource=RESOURCE, output=output("ticket"))
+def update_ticket(api: HttpClient, inputs: UpdateTicketInputs) -> object:
+    body = inputs.body()
+    if not body:
+        raise InputError("id", "updateTicket: set at least one input to change besides the ticket id.")
+    return api.put(f"/tickets/{inputs.id}", body)
+
+
+ACTIONS = (create_ticket, delete_ticket, get_ticket, list_tickets, update_ticket)

@@ -10,6 +10,7 @@ from component.definitions import collect
 __all__ = ["DATA_SOURCES", "MODULES"]
 
 MODULES = (
+    "custom_fields",
     "customers",
     "events",
     "macros",

@@ -8,8 +8,8 @@ from typing import Any
 from gorgias_component.sandbox import render
 from gorgias_component.sandbox.pagination import PAGE_PARAMS, check_known_params, int_arg, page_params, paginate
 from gorgias_component.sandbox.router import ApiError, Request, Response, Router, json_response, not_found
-from gorgias_component.sandbox.store import Customer, Store, now_iso
-from gorgias_component.sandbox.validation import FieldErrors, check
+from gorgias_component.sandbox.store import Customer, Store, normalize_datetime, now_iso
+from gorgias_component.sandbox.validation import FieldErrors, check, is_type
 
 LIST_FILTERS = frozenset({"email", "external_id", "view_id", "name", "language", "timezone", "id",
                           "channel_type", "channel_address"})
@@ -157,8 +157,76 @@ def delete_customer(store: Store, req: Request) -> Response:
     return Response(204, content_type=None)
 
 
+
+def delete_customers(store: Store, req: Request) -> Response:
+    body = req.json_object()
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not ids or not all(is_type(i, int) and i >= 1 for i in ids):
+        raise ApiError(400, "Invalid request.", {"ids": ["Must be a non-empty list of ids."]})
+    with store.lock:
+        missing = [i for i in ids if i not in store.customers]
+        if missing:
+            raise ApiError(404, "Resource not found.", {"ids": [f"Unknown customer ids: {missing}."]})
+        for customer_id in ids:
+            store.delete_customer(customer_id, req.user_id)
+    return Response(204, content_type=None)
+
+
+def merge_customers(store: Store, req: Request) -> Response:
+    check_known_params(req, frozenset({"source_id", "target_id"}))
+    source_id, target_id = int_arg(req, "source_id"), int_arg(req, "target_id")
+    if source_id is None or target_id is None:
+        raise ApiError(400, "Invalid request.", {name: ["Missing data for required field."] for name, value in
+                                                 (("source_id", source_id), ("target_id", target_id)) if value is None})
+    if source_id == target_id:
+        raise ApiError(400, "Invalid request.", {"source_id": ["Cannot merge a customer into itself."]})
+    errors = FieldErrors()
+    fields = _validate(req.json_object(), errors)
+    errors.raise_if_any("Failed to merge customers")
+    with store.lock:
+        source, target = store.customers.get(source_id), store.customers.get(target_id)
+        if source is None or target is None:
+            raise not_found()
+        _conflict(store, fields.get("email"), target.id)
+        known = {ch["address"] for ch in target.channels}
+        merged = [*target.channels, *(ch for ch in source.channels if ch["address"] not in known)]
+        for ticket_id in list(store.customer_tickets.get(source_id, [])):
+            store.tickets[ticket_id].customer_id = target_id
+            store.customer_tickets.setdefault(target_id, []).append(ticket_id)
+        store.customer_tickets.pop(source_id, None)
+        store.delete_customer(source_id, req.user_id)
+        store.update_customer(target, {**fields, "channels": merged}, req.user_id)
+        return json_response(202, render.customer(store, target))
+
+
+def set_customer_data(store: Store, req: Request) -> Response:
+    body = req.json_object()
+    errors = FieldErrors()
+    data = check(body, "data", dict, errors, required=True)
+    version = check(body, "version", str, errors)
+    if version is not None:
+        try:  # stored in the one sortable form, so comparing versions compares instants
+            version = normalize_datetime(version)
+        except ValueError:
+            errors.add("version", "Not a valid datetime.")
+    errors.raise_if_any("Failed to set customer data")
+    with store.lock:
+        customer = store.customers.get(req.id_param("customer_id"))
+        if customer is None:
+            raise not_found()
+        stored = (customer.meta or {}).get("data_version")
+        if version is not None and stored is not None and version <= stored:
+            return json_response(202, {})  # Gorgias ignores an older version
+        store.update_customer(customer, {"data": data, "meta": {**(customer.meta or {}), "data_version": version}},
+                              req.user_id)
+        return json_response(202, {})
+
+
 def register(router: Router, store: Store) -> None:
     router.add("GET", "/api/customers", partial(list_customers, store), scope="customers")
+    router.add("DELETE", "/api/customers", partial(delete_customers, store), scope="customers")
+    router.add("PUT", "/api/customers/merge", partial(merge_customers, store), scope="customers")
+    router.add("PUT", "/api/customers/{customer_id}/data", partial(set_customer_data, store), scope="customers")
     router.add("POST", "/api/customers", partial(create_customer, store), scope="customers")
     router.add("GET", "/api/customers/{id}", partial(get_customer, store), scope="customers")
     router.add("PUT", "/api/customers/{id}", partial(update_customer, store), scope="customers")

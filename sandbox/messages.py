@@ -127,12 +127,17 @@ def create_message(store: Store, req: Request) -> Response:
         return json_response(201, render.message(store, message, req.origin))
 
 
+def find_message(store: Store, req: Request) -> Message:
+    """The message {id} of the ticket {ticket_id}; 404 when it is not that ticket's."""
+    message = store.messages.get(req.id_param())
+    if message is None or message.ticket_id != req.id_param("ticket_id"):
+        raise not_found()
+    return message
+
+
 def get_message(store: Store, req: Request) -> Response:
     with store.lock:
-        message = store.messages.get(req.id_param())
-        if message is None or message.ticket_id != req.id_param("ticket_id"):
-            raise not_found()
-        return json_response(200, render.message(store, message, req.origin))
+        return json_response(200, render.message(store, find_message(store, req), req.origin))
 
 
 def list_messages(store: Store, req: Request) -> Response:

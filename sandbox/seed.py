@@ -94,14 +94,17 @@ def _seed_reference_data(store: Store, rng: random.Random, username: str, seed: 
     store.integrations.seed({"id": 1, "type": "email", "name": "Support inbox", "created_datetime": created})
     store.integrations.seed({"id": 2, "type": "shopify", "name": "Sandbox Shop", "created_datetime": created})
     reasons = [topic[3] for topic in TOPICS]
-    definitions: list[tuple[str, str, JSON]] = [
-        ("Contact reason", "text", {"input_type": "dropdown", "choices": reasons}),
-        ("Product", "text", {"input_type": "input", "placeholder": "Product name"}),
-        ("Satisfaction score", "number", {"input_type": "input_number", "min": 1, "max": 10}),
+    definitions: list[tuple[str, str, str, JSON]] = [
+        ("Ticket", "Contact reason", "text", {"input_type": "dropdown", "choices": reasons}),
+        ("Ticket", "Product", "text", {"input_type": "input", "placeholder": "Product name"}),
+        ("Ticket", "Satisfaction score", "number", {"input_type": "input_number", "min": 1, "max": 10}),
+        ("Customer", "Loyalty tier", "text", {"input_type": "dropdown", "choices": ["Bronze", "Silver", "Gold"]}),
+        ("Customer", "Newsletter", "boolean", {"input_type": "dropdown", "choices": [True, False]}),
     ]
-    for i, (label, data_type, settings) in enumerate(definitions, start=1):
-        store.field_defs.seed({"id": i, "external_id": f"field-{i}", "object_type": "Ticket", "label": label,
-                               "description": f"{label} of the ticket.", "priority": i, "required": i == 1,
+    for i, (object_type, label, data_type, settings) in enumerate(definitions, start=1):
+        store.field_defs.seed({"id": i, "external_id": f"field-{i}", "object_type": object_type, "label": label,
+                               "description": f"{label} of the {object_type.lower()}.", "priority": i,
+                               "required": i == 1,
                                "requirement_type": "visible", "managed_type": None,
                                "definition": {"data_type": data_type, "input_settings": settings},
                                "created_datetime": created, "updated_datetime": created,

@@ -41,6 +41,8 @@ ROUTES = (
     "tags",
     "teams",
     "users",
+    "custom_fields",
+    "ticket_changes",
     "views",
     "macros",
     "rules",

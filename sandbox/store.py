@@ -118,7 +118,7 @@ class Store:
         self.teams = self.table("teams", "Team", "team", "/api/teams/{id}/")
         self.tags = self.table("tags", "Tag", "tag", "/api/tags/{id}/")
         self.integrations = self.table("integrations", "Integration", "integration", "/api/integrations/{id}/")
-        self.field_defs = self.table("custom_fields", "CustomField", "custom-field", "/api/custom-fields/{id}")
+        self.field_defs = self.table("custom_fields", "CustomField", "custom-field")
         self.files: dict[tuple[str, str, str], tuple[str, bytes]] = {}
         self.account: JSON = {}
         self.domain_hash = "sandbox"

@@ -18,7 +18,7 @@ from gorgias_component.sandbox.pagination import (
     page_params,
     paginate,
 )
-from gorgias_component.sandbox.router import ApiError, Request, Response, Router, json_response, not_found
+from gorgias_component.sandbox.router import Request, Response, Router, json_response, not_found
 from gorgias_component.sandbox.store import Key, Store, Ticket, now_iso
 from gorgias_component.sandbox.validation import FieldErrors, check, check_choice, check_ref, is_type
 
@@ -206,16 +206,6 @@ def delete_field_value(store: Store, req: Request) -> Response:
         return Response(204, content_type=None)
 
 
-def list_field_definitions(store: Store, req: Request) -> Response:
-    check_known_params(req, PAGE_PARAMS | {"object_type"})
-    object_type = req.arg("object_type")
-    if object_type is not None and object_type not in ("Ticket", "Customer"):
-        raise ApiError(400, "Invalid request.", {"object_type": ["Must be one of: Ticket, Customer."]})
-    data = [d for d in store.field_defs.values() if object_type in (None, d["object_type"])]
-    return json_response(200, {"object": "list", "uri": req.uri, "data": data,
-                               "meta": {"prev_cursor": None, "next_cursor": None}})
-
-
 def register(router: Router, store: Store) -> None:
     router.add("GET", "/api/tickets", partial(list_tickets, store), scope="tickets")
     router.add("POST", "/api/tickets", partial(create_ticket, store), scope="tickets")
@@ -225,4 +215,3 @@ def register(router: Router, store: Store) -> None:
                scope="tickets")
     router.add("DELETE", "/api/tickets/{ticket_id}/custom-fields/{id}", partial(delete_field_value, store),
                scope="tickets")
-    router.add("GET", "/api/custom-fields", partial(list_field_definitions, store), scope="custom_fields")

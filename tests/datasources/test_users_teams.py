@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from component.errors import InputError
 from gorgias_component import gorgias
 from tests.support.mocked_gorgias import MockedGorgias
 
@@ -42,3 +45,20 @@ def test_select_team_searches_teams(gorgias_api: MockedGorgias, connection: dict
                        answer={"data": [{"id": 1, "name": "Billing"}]})
     assert gorgias.run_data_source("selectTeam", {}, connection, search="bill", limit=5) == {
         "result": [{"key": "1", "label": "Billing"}], "cursor": None}
+
+
+def test_select_custom_field_lists_the_fields_of_one_object_type(gorgias_api: MockedGorgias,
+                                                                 connection: dict[str, Any]) -> None:
+    """The object type is required and sent; fields come by priority, labelled by their label."""
+    gorgias_api.expect("GET", "/custom-fields", query={"order_by": "priority:asc", "object_type": "Customer",
+                                                       "limit": "100"},
+                       answer=page("/api/custom-fields", [{"id": 4, "label": "Loyalty tier"}, {"id": 5, "label": ""}]))
+    assert gorgias.run_data_source("selectCustomField", {"object_type": "customer"}, connection) == {"result": [
+        {"key": "4", "label": "Loyalty tier"}, {"key": "5", "label": "Custom field #5"}]}
+
+
+def test_select_custom_field_needs_the_object_type(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    with pytest.raises(InputError) as caught:
+        gorgias.run_data_source("selectCustomField", {}, connection)
+    assert str(caught.value) == "Input 'object_type' (Object Type) is required, but no value was given."
+    assert gorgias_api.sent() == 0
