@@ -27,7 +27,7 @@ from component.runtime import REDIS_URL_SETTING, InMemoryBudgets, InMemoryTokens
 if TYPE_CHECKING:
     import redis
 
-__all__ = ["RedisBudget", "RedisBudgets", "RedisTokens", "SharedStoreError", "public_url", "redis_client"]
+__all__ = ["RedisBudget", "RedisBudgets", "RedisTokens", "SharedStoreError", "public_url", "redis_client", "stores"]
 
 B = TypeVar("B")
 S = TypeVar("S")
@@ -250,3 +250,9 @@ class RedisTokens:
                 pipe.execute()
         except _redis_errors() as exc:
             _fail(self.client, "the shared OAuth token", exc)
+
+
+def stores(url: str) -> dict[str, Any]:
+    """The runtime's budget and token stores on the Redis at `url` (the `component.stores` entry point)."""
+    client = redis_client(url)
+    return {"budgets": RedisBudgets(client), "tokens": RedisTokens(client)}

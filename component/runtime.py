@@ -21,6 +21,7 @@ from typing import Any, Protocol, TypeVar
 
 import requests
 
+from component.errors import InternalError
 from component.transport import new_session
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
 MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
 MAX_TOKEN_STATES = 1024
 REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
+STORES_GROUP = "component.stores"  # entry points: a function(url) -> {"budgets": ..., "tokens": ...}
 
 S = TypeVar("S")
 B = TypeVar("B")  # a rate budget (component.ratelimit.RateBudget)
@@ -201,14 +203,22 @@ class Runtime:
 
 
 def _shared_stores(settings: Mapping[str, str]) -> dict[str, Any]:
-    """The Redis budget and token stores when the settings name a Redis server, else nothing."""
+    """The shared budget and token stores when the settings name a Redis server, else nothing.
+
+    The stores are a plug-in (the `component.stores` entry point `redis`, i.e. component.redis_stores),
+    so this module, which everything below the executor uses, never imports them or redis-py.
+    """
     url = (settings.get(REDIS_URL_SETTING) or "").strip()
     if not url:
         return {}
-    from component.redis_stores import RedisBudgets, RedisTokens, redis_client  # redis-py only when asked for
+    from importlib.metadata import entry_points
 
-    client = redis_client(url)
-    return {"budgets": RedisBudgets(client), "tokens": RedisTokens(client)}
+    plugin = next(iter(entry_points(group=STORES_GROUP, name="redis")), None)
+    if plugin is None:
+        raise InternalError(f"{REDIS_URL_SETTING} is set but no '{STORES_GROUP}' entry point named 'redis' is "
+                           "installed: reinstall gorgias-component")
+    stores: dict[str, Any] = plugin.load()(url)
+    return stores
 
 
 _DEFAULT: list[Runtime] = []  # created on first use, so that the Redis stores import nothing at import time

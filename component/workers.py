@@ -54,13 +54,12 @@ def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE) 
 def _perform(stores: dict[str, Any], database: str | None, component_key: str, kind: str, key: str,
              inputs: Mapping[str, Any], connection_id: str, options: Mapping[str, Any]) -> Any:
     """Run one call in the worker with the stored connection; refreshed tokens go back to the store."""
-    from component.cli import load_component
     from component.host.context import Host
     from component.host.store import Store
 
     if "store" not in stores:
         stores["store"] = Store.open(database or os.environ.get(DATABASE_SETTING) or None)
-    component = load_component(component_key)
+    component = _component(component_key)
     connection, saver = Host(component, stores["store"]).connection(connection_id, None)
     if kind == "action":
         return component.run_action(key, inputs, connection, on_token_refresh=saver)
@@ -70,6 +69,16 @@ def _perform(stores: dict[str, Any], database: str | None, component_key: str, k
     if kind != "trigger" or not callable(run_trigger):
         raise InputError("kind", f"Workers run actions, data sources and trigger polls, not {kind!r}.")
     return run_trigger(key, inputs, connection, options.get("state"), on_token_refresh=saver)
+
+
+def _component(key: str) -> Any:
+    """The installed component named `key` (its `component.components` entry point)."""
+    from importlib.metadata import entry_points
+
+    found = next(iter(entry_points(group="component.components", name=key)), None)
+    if found is None:
+        raise InputError("component", f"No component named {key!r} is installed on this worker.")
+    return found.load()
 
 
 def _retried_safely(kind: str, key: str) -> bool:

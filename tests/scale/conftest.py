@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 REDIS_URL = os.environ.get("SCALE_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+POSTGRES_URL = os.environ.get("SCALE_TEST_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/test")
 
 
 def require_service(name: str, host: str, port: int) -> None:
@@ -51,3 +52,27 @@ def prefix(redis_url: str) -> Iterator[str]:
             client.delete(*keys)
     finally:
         client.close()
+
+
+@pytest.fixture
+def postgres_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database of this test alone on the machine's PostgreSQL (SQLAlchemy URL), dropped afterwards.
+
+    GORGIAS_HOST_KEY is set: a store on a database server has no key file beside it.
+    """
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(POSTGRES_URL)
+    require_service("PostgreSQL", parts.hostname or "127.0.0.1", parts.port or 5432)
+    import psycopg
+    from cryptography.fernet import Fernet
+
+    name = f"scale_{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("GORGIAS_HOST_KEY", Fernet.generate_key().decode())
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://").rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

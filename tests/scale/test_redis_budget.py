@@ -32,12 +32,12 @@ def test_two_stores_draw_from_one_bucket_keyed_by_the_account_host(redis_url: st
     # 4 per 40 s with one request of headroom: three go at once, the fourth waits a tenth of the window.
     waits = [first.reserve(), second.reserve(), first.reserve(), second.reserve()]
     assert waits[:3] == [0.0, 0.0, 0.0]
-    assert waits[3] == pytest.approx(10.0, abs=0.05)
-    assert second.level == pytest.approx(4.0, abs=0.01)
+    assert waits[3] == pytest.approx(10.0, abs=0.5)  # less what leaked while the four were reserved
+    assert second.level == pytest.approx(4.0, abs=0.1)
 
 
 def test_the_call_limit_header_corrects_the_shared_level_upwards_only(redis_url: str, prefix: str) -> None:
-    first, second = _pair(redis_url, prefix, capacity=40)
+    first, second = _pair(redis_url, prefix, capacity=40, window=40_000.0)  # leaks 1 per 1000 s: steady levels
     first.reserve()
     first.observe({HEADER: "30/40"})  # other clients of the account used 29 more
     assert second.level == pytest.approx(29.0, abs=0.01)
