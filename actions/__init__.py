@@ -17,6 +17,7 @@ MODULES = (
     "customers",
     "events",
     "files",
+    "integrations",
     "jobs",
     "macros",
     "messages",
@@ -24,12 +25,16 @@ MODULES = (
     "rules",
     "satisfaction_surveys",
     "search",
+    "statistics",
     "tags",
     "teams",
     "ticket_tags",
     "tickets",
+    "uploads",
     "users",
     "views",
+    "voice",
+    "widgets",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from component.jsonschemas import BundledSchema, PackageJson, SchemaRef
@@ -21,6 +21,7 @@ def example(key: str, package: str = "actions") -> PackageJson:
     return PackageJson(f"gorgias_component.{package}", f"examples/{key}.json")
 
 
+@cache  # one document per object: the manifest bundles each schema once, however many actions share it
 def output(name: str) -> BundledSchema:
     """The JSON Schema of one Gorgias object (`schemas/objects/<name>.json`), an action's `data`."""
     return BundledSchema("gorgias_component.schemas", f"objects/{name}.json")
@@ -49,6 +50,7 @@ class ListOf:
         return self._document
 
 
+@cache
 def output_list(name: str) -> ListOf:
     """The JSON Schema of a list action's `data`: the list envelope of `schemas/objects/<name>.json`."""
     return ListOf(output(name))

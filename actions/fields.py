@@ -20,8 +20,9 @@ RULES: str | None = "selectRule"
 MACROS = "selectMacro"
 SATISFACTION_SURVEYS = "selectSatisfactionSurvey"
 
-__all__ = ["custom_field_id", "customer_id", "macro_id", "message_id", "rule_id", "satisfaction_survey_id", "tag_id",
-           "tag_ids", "team_id", "team_ids", "ticket_id", "user_id", "user_ids", "view_id"]
+__all__ = ["custom_field_id", "customer_id", "integration_id", "macro_id", "message_id", "rule_id",
+           "satisfaction_survey_id", "tag_id", "tag_ids", "team_id", "team_ids", "ticket_id", "user_id", "user_ids",
+           "view_id"]
 
 
 def _id(label: str, data_source: str | None, comments: str, example: str | None, required: bool) -> Any:
@@ -85,6 +86,12 @@ def rule_id(comments: str = "The ID of the rule.", *, example: str | None = "21"
             label: str = "Rule ID") -> Any:
     """A rule's id, picked from selectRule."""
     return _id(label, RULES, comments, example, required)
+
+
+def integration_id(comments: str = "The ID of the integration.", *, example: str | None = "4",
+                   required: bool = True, label: str = "Integration ID") -> Any:
+    """An integration's id, picked from selectIntegration."""
+    return _id(label, "selectIntegration", comments, example, required)
 
 
 def macro_id(comments: str = "The ID of the macro.", *, example: str | None = "1", required: bool = True,

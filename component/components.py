@@ -6,12 +6,14 @@ and the manifest, both below this module, so no module imports one that imports 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from component.calls import Call, Stream
 from component.definitions import Action, ComponentDefinition, DataSource
 from component.executor import Executor
+from component.values import TokenCallback
 
 __all__ = ["Component"]
 
@@ -44,29 +46,29 @@ class Component(ComponentDefinition):
         return build_manifest(self)
 
     def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+                   on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         """Run an action; returns {"data": ...} or raises a ComponentError."""
-        return self.executor.run_action(key, inputs, connection, on_token_refresh=on_token_refresh)
+        return self.executor.action(Call(key, inputs, connection, on_token_refresh))
 
     def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
                         search: str | None = None, cursor: str | None = None, limit: int | str | None = None,
-                        on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+                        on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         """Run a data source: {"result": [{"key", "label"}, ...]}; given search, cursor or limit, one page
         {"result", "cursor"}. Raises a ComponentError."""
-        return self.executor.run_data_source(key, inputs, connection, search=search, cursor=cursor, limit=limit,
-                                             on_token_refresh=on_token_refresh)
+        return self.executor.data_source(Call(key, inputs, connection, on_token_refresh), search=search, cursor=cursor,
+                                         limit=limit)
 
     def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+                         on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
         """Prove the credentials work; returns {"data": <account>} or raises a ComponentError."""
-        return self.executor.check_connection(connection, on_token_refresh=on_token_refresh)
+        return self.executor.check(connection, on_token_refresh)
 
     def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[Any]:
-        """Stream every item of a list action, one page in memory at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh)
+                   on_token_refresh: TokenCallback | None = None) -> Stream[Any]:
+        """Stream every item of a list action, one page in memory at a time (`with` closes it early)."""
+        return self.executor.stream(Call(key, inputs, connection, on_token_refresh))
 
     def iter_pages(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: Callable[[dict[str, Any]], None] | None = None) -> Iterator[dict[str, Any]]:
-        """Stream every page (the API's list envelope) of a list action, one at a time."""
-        return self.executor.iter_items(key, inputs, connection, on_token_refresh=on_token_refresh, pages=True)
+                   on_token_refresh: TokenCallback | None = None) -> Stream[dict[str, Any]]:
+        """Stream every page (the API's list envelope) of a list action, one at a time (`with` closes it early)."""
+        return self.executor.stream(Call(key, inputs, connection, on_token_refresh), pages=True)

@@ -17,6 +17,7 @@ from component.errors import ComponentError, DefinitionError
 from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
 from component.jsonschemas import Document
 from component.runtime import Runtime, default_runtime
+from component.values import JSON, TokenCallback
 
 if TYPE_CHECKING:
     from component.http import HttpClient
@@ -43,7 +44,6 @@ __all__ = [
 MAX_OPTIONS = 10_000  # a picklist lists at most this many options, so an endless list cannot hang a form
 
 I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the inputs type"
-JSON = Any
 
 
 class ActionInputs(Inputs):
@@ -122,7 +122,7 @@ class OpenOptions:
     """Per-call settings a connection needs to build its client."""
 
     debug: bool = False
-    on_token_refresh: Callable[[dict[str, Any]], None] | None = None
+    on_token_refresh: TokenCallback | None = None
     runtime: Runtime = field(default_factory=default_runtime)  # settings, pools and stores of the host
 
 

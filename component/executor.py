@@ -11,19 +11,20 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from component.calls import Call, Stream
 from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
 from component.errors import AuthError, ComponentError, InputError, InternalError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.runtime import Runtime, default_runtime
 from component.suggestions import did_you_mean
+from component.values import TokenCallback
 
 __all__ = ["Executor"]
 
 log = logging.getLogger("component.executor")
 
 K = TypeVar("K")
-TokenCallback = Callable[[dict[str, Any]], None] | None
 
 
 class Executor:
@@ -47,25 +48,24 @@ class Executor:
             kind=kind,
         )
 
-    # -- public entry points ---------------------------------------------------------------
+    # -- public entry points: one Call value each -------------------------------------------
 
-    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: TokenCallback = None) -> dict[str, Any]:
-        """Run an action; returns {"data": ...} or raises a ComponentError."""
+    def action(self, call: Call) -> dict[str, Any]:
+        """Run the action `call.key`: {"data": ...}."""
+        key = call.key
         action = self.find("action", key, self.component.actions)
-        with self._opened(action.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
+        with self._opened(action.inputs, call) as (opened, values):
             data = self._perform(key, lambda: action.perform(opened.client, values), opened)
         return {"data": data}
 
-    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                        search: Any = None, cursor: Any = None, limit: Any = None,
-                        on_token_refresh: TokenCallback = None) -> dict[str, Any]:
-        """Run a data source; returns {"result": [...]} (and a cursor for one page) or raises a ComponentError."""
+    def data_source(self, call: Call, *, search: Any = None, cursor: Any = None, limit: Any = None) -> dict[str, Any]:
+        """Run the data source `call.key`: every option, or one page of them given search, cursor or limit."""
         from component.picklists import one_page, page_request
 
+        key = call.key
         source = self.find("data source", key, self.component.data_sources)
         paging = page_request(key, search, cursor, limit)
-        with self._opened(source.inputs, inputs, connection, key, on_token_refresh) as (opened, values):
+        with self._opened(source.inputs, call) as (opened, values):
             if paging is None:
                 result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values),
                                        opened)
@@ -78,14 +78,13 @@ class Executor:
                                             opened)
         return {"result": _checked_options(key, page), "cursor": following}
 
-    def check_connection(self, connection: Mapping[str, Any], *,
-                         on_token_refresh: TokenCallback = None) -> dict[str, Any]:
-        """Run the component's check action; a failure is reworded to say which connection field to fix."""
+    def check(self, connection: Mapping[str, Any], on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
+        """Run the component's check action on `connection`; a failure is reworded to say what to fix."""
         check = self.component.check_action
         if check is None:
             raise InputError("connection", f"Component '{self.component.key}' declares no connection check.")
         try:
-            return self.run_action(check, {}, connection, on_token_refresh=on_token_refresh)
+            return self.action(Call(check, {}, connection, on_token_refresh))
         except InputError:
             raise
         except ComponentError as exc:
@@ -98,24 +97,46 @@ class Executor:
                 raise
             raise explained from exc
 
-    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
-                   on_token_refresh: TokenCallback = None, pages: bool = False) -> Iterator[Any]:
-        """Stream the items (or pages) of a list action; bad input fails here, before the first item."""
+    def stream(self, call: Call, *, pages: bool = False) -> Stream[Any]:
+        """The items (or pages) of the list action `call.key`; the stream owns the connection until it is closed."""
+        key = call.key
         action = self.find("action", key, self.component.actions)
         stream = action.pages if pages else action.stream
         if stream is None:
             raise InputError("action", f"Action '{key}' is not a list action; it cannot be streamed.")
-        # Validate before the first next() so that bad input fails where the caller asked.
-        context = self._opened(action.inputs, inputs, connection, key, on_token_refresh)
+        # Validate and open before the first next(), so that bad input fails where the caller asked.
+        context = self._opened(action.inputs, call)
         opened, values = context.__enter__()
+        try:
+            items = self._perform(key, lambda: stream(opened.client, values), opened, lazy=True)
+        except BaseException:
+            context.__exit__(None, None, None)
+            raise
+        return Stream(items, lambda: context.__exit__(None, None, None))
 
-        def generate() -> Iterator[Any]:
-            try:
-                yield from self._perform(key, lambda: stream(opened.client, values), opened, lazy=True)
-            finally:
-                context.__exit__(None, None, None)
+    # -- the same, with the host's arguments spread out (kept for callers of the first API) -----
 
-        return generate()
+    def run_action(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
+        """`action(Call(...))`."""
+        return self.action(Call(key, inputs, connection, on_token_refresh))
+
+    def run_data_source(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                        search: Any = None, cursor: Any = None, limit: Any = None,
+                        on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
+        """`data_source(Call(...), ...)`."""
+        return self.data_source(Call(key, inputs, connection, on_token_refresh), search=search, cursor=cursor,
+                                limit=limit)
+
+    def check_connection(self, connection: Mapping[str, Any], *,
+                         on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
+        """`check(...)`."""
+        return self.check(connection, on_token_refresh)
+
+    def iter_items(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any], *,
+                   on_token_refresh: TokenCallback | None = None, pages: bool = False) -> Stream[Any]:
+        """`stream(Call(...))`."""
+        return self.stream(Call(key, inputs, connection, on_token_refresh), pages=pages)
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -159,13 +180,12 @@ class Executor:
         return fields
 
     @contextmanager
-    def _opened(self, model: type[Inputs], raw: Mapping[str, Any] | None, connection: Mapping[str, Any],
-                key: str, on_token_refresh: TokenCallback) -> Iterator[tuple[Opened, Any]]:
-        definition, fields, token = self.resolve(connection)
-        values = model.parse(raw if raw is not None else {}, owner=f"'{key}'")
+    def _opened(self, model: type[Inputs], call: Call) -> Iterator[tuple[Opened, Any]]:
+        definition, fields, token = self.resolve(call.connection)
+        values = model.parse(call.inputs if call.inputs is not None else {}, owner=f"'{call.key}'")
         debug = bool(getattr(values, model.debug_key)) if model.debug_key else False
-        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=on_token_refresh,
-                                                                  runtime=self.runtime))
+        opened = definition.open(fields, token, OpenOptions(debug=debug, on_token_refresh=call.on_token_refresh,
+                                                            runtime=self.runtime))
         try:
             yield opened, values
         except AuthError as exc:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json as jsonlib
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -38,6 +37,7 @@ from component.redaction import Redactor
 from component.retries import TYPED_POLICY, Attempt, Outcome, RetryPolicy, retry_after_seconds
 from component.runtime import default_runtime
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
+from component.values import HEADER_NAME, JSON
 
 __all__ = ["DEFAULT_MAX_PAGES", "DEFAULT_TIMEOUT", "HttpClient", "RefreshingAuth", "session_for"]
 
@@ -49,10 +49,8 @@ MAX_BODY_IN_LOG = 2000
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 UNCERTAIN_WRITE = ("The write may or may not have happened; it was not sent again to avoid a duplicate: "
                    "check before retrying")
-JSON = Any
 Query = list[tuple[str, str]]
 
-_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")  # RFC 9110 header field name
 
 
 class RefreshingAuth(Protocol):
@@ -417,7 +415,7 @@ class HttpClient:
 def _check_headers(headers: Mapping[str, Any]) -> None:
     """Refuse header names and values HTTP cannot carry, before anything is sent (values never shown)."""
     for name, value in headers.items():
-        ok = isinstance(name, str) and bool(_TOKEN.match(name)) and isinstance(value, str | bytes)
+        ok = isinstance(name, str) and bool(HEADER_NAME.fullmatch(name)) and isinstance(value, str | bytes)
         if ok and isinstance(value, str):
             ok = not value[:1].isspace() and not any(c in value for c in "\r\n\0")
             try:

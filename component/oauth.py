@@ -36,6 +36,7 @@ from component.inputs import describe
 from component.payloads import decode_body
 from component.redaction import Redactor
 from component.runtime import TokenStore, default_runtime
+from component.values import TokenCallback
 
 __all__ = [
     "DEFAULT_LIFETIME_SECONDS",
@@ -61,7 +62,6 @@ TOKEN_TIMEOUT = 30.0  # seconds for one token request, connecting and reading th
 COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
 MAX_TOKEN_BODY = 1024 * 1024  # a token answer is a few hundred bytes
 
-TokenCallback = Callable[[dict[str, Any]], None]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
 from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit
 
@@ -18,6 +17,7 @@ from component.http import HttpClient
 from component.inputs import Bool, Input, Inputs, Invalid, KeyValues, Kind, Text, choice, describe, int_range
 from component.payloads import decode_json
 from component.retries import RetryPolicy
+from component.values import HEADER_NAME
 
 __all__ = ["RawRequestInputs", "check_path", "send_raw_request"]
 
@@ -26,7 +26,6 @@ ResponseType = Annotated[str, choice("json", "text", "binary")]
 Retries = Annotated[int, int_range(0, 10)]
 DelayMs = Annotated[int, int_range(0, 600_000)]
 TimeoutMs = Annotated[int, int_range(1, 600_000)]
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP header name
 
 
 def _payload(value: Any) -> Any:
@@ -141,7 +140,7 @@ def _headers(inputs: RawRequestInputs) -> dict[str, str]:
                                         "steers the connection; the HTTP client sets it, so it cannot be given.")
         try:
             text.encode("latin-1")
-            valid = bool(_TOKEN.fullmatch(name)) and not any(_control(c) for c in text)
+            valid = bool(HEADER_NAME.fullmatch(name)) and not any(_control(c) for c in text)
         except UnicodeEncodeError:
             valid = False
         if not valid:

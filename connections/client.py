@@ -30,6 +30,7 @@ from component.ratelimit import RateBudget
 from component.redaction import Redactor
 from component.runtime import Runtime
 from component.transport import DEFAULT_MAX_RESPONSE_BYTES
+from component.values import whole_number as whole_number_in
 from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
 from gorgias_component.connections.domain import api_base_url
 
@@ -97,10 +98,11 @@ def whole_number(name: str, default: int, settings: Mapping[str, str] | None = N
     setting = _setting(settings, name)
     if not setting:
         return default
-    if not (setting.isascii() and setting.isdigit()) or int(setting) < 1:
+    number = whole_number_in(setting)
+    if number is None or number < 1:
         raise InputError(name, f"Environment variable {name}: expected a whole number above 0 such as {default}, "
                                f"received {describe(setting)}.")
-    return int(setting)
+    return number
 
 
 def _budget(runtime: Runtime, base_url: str, kind: str) -> RateBudget | None:

@@ -13,6 +13,7 @@ MODULES = (
     "custom_fields",
     "customers",
     "events",
+    "integrations",
     "macros",
     "messages",
     "rules",

@@ -10,6 +10,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from gorgias_component.sandbox import integrations, voice, widgets
 from gorgias_component.sandbox.store import JSON, Customer, Event, Message, Ref, Store, Ticket
 
 BASE = datetime(2024, 1, 2, 8, 0, 0, tzinfo=UTC)
@@ -239,6 +240,8 @@ def seed_store(store: Store, *, customers: int, tickets: int, seed: int, usernam
         store.tag_by_name = {str(tag["name"]).lower(): tid for tid, tag in store.tags.items()}
         _seed_customers(store, rng, customers, events)
         _seed_tickets(store, rng, tickets, customers, events)
+        for module in (integrations, widgets, voice):  # each with its own generator: the data above stays the same
+            module.seed(store, random.Random(f"{module.__name__}-{seed}"))
         events.sort(key=lambda e: e.created_datetime)
         for event_id, event in enumerate(events, start=1):
             event.id = event_id

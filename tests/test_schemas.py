@@ -36,9 +36,12 @@ SCHEMA_NAMES = [
     "rule_priorities",
     "sender",
     "source",
+    "statistic_filters",
     "team_decoration",
+    "upload_files",
     "view_decoration",
     "view_definition",
+    "widget_template",
 ]
 
 
@@ -99,6 +102,7 @@ def _documented_message() -> dict[str, Any]:
     return message
 
 
+PERIOD = {"start_datetime": "2024-01-01T00:00:00+00:00", "end_datetime": "2024-01-31T23:59:59"}
 VALID: dict[str, list[Any]] = {
     "channels": [
         [{"type": "email", "address": "john@example.com", "preferred": True}],
@@ -148,6 +152,19 @@ VALID: dict[str, list[Any]] = {
         {"gt": "2024-01-01T00:00:00+02:00", "lt": "2024-02-01T00:00:00Z"},
         {"gt": "2024-01-01T00:00:00Z", "gte": "2024-01-01T00:00:00Z", "lte": "2025-01-01T00:00:00.5Z"},
     ],
+    "statistic_filters": [
+        {"period": PERIOD},
+        {"period": PERIOD, "agents": [2], "teams": [1], "channels": ["email"], "tags": [3], "integrations": [4]},
+    ],
+    "upload_files": [
+        [{"name": "notes.txt", "content": "hello"}],
+        [{"name": "a.png", "content": "iVBORw0KGgo=", "encoding": "base64", "content_type": "image/png"}] * 20,
+    ],
+    "widget_template": [
+        {"type": "wrapper", "widgets": []},
+        {"type": "wrapper", "widgets": [{"type": "card", "path": "orders", "title": "Orders",
+                                         "widgets": [{"type": "text", "path": "total", "title": "Total"}]}]},
+    ],
 }
 
 INVALID: dict[str, list[Any]] = {
@@ -191,6 +208,20 @@ INVALID: dict[str, list[Any]] = {
     "job_params": [{}, {"ticket_ids": ["1"]}, {"macro_id": 0}, {"apply_and_close": "yes"}, []],
     "account_setting_data": [{"business_hours": {"days": "1-5"}}, {"business_hours": {"from_time": "9:00"}}, []],
     "created_datetime": [{}, {"after": "2024-01-01T00:00:00Z"}, {"gt": 1704067200}, ["2024-01-01T00:00:00Z"]],
+    "statistic_filters": [
+        {}, {"period": {"start_datetime": "2024-01-01T00:00:00"}},
+        {"period": {"start_datetime": "2024-01-01", "end_datetime": "2024-02-01", "timezone": "UTC"}},
+        {"period": PERIOD, "agents": ["Marie"]},
+    ],
+    "upload_files": [
+        [], {"name": "a.txt", "content": "x"}, [{"name": "a.txt"}], [{"name": "a/b.txt", "content": "x"}],
+        [{"name": "a.txt", "content": "x", "encoding": "hex"}], [{"name": "a.txt", "content": "x", "size": 1}],
+        [{"name": "a.txt", "content": "x"}] * 21,
+    ],
+    "widget_template": [
+        {"widgets": []}, {"type": "card", "widgets": []}, {"type": "wrapper"},
+        {"type": "wrapper", "widgets": [{"path": "no type"}]},
+    ],
 }
 
 

@@ -235,3 +235,16 @@ def test_check_on_a_terminal_against_the_sandbox_names_its_address(monkeypatch: 
     line = terminal.getvalue()
     assert line.startswith("Connected to 127.0.0.1:") and line.endswith(
         " (account sandbox) as demo@sandbox.gorgias.local\n")
+
+
+def test_the_check_line_of_an_oauth_connection_says_oauth(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OAuth connection has no username: the line says how it connected instead."""
+    from gorgias_component import gorgias
+    from gorgias_component.connections.check import check_summary
+
+    monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
+    definition, fields, _ = gorgias.executor.resolve(
+        {"key": "oauth2", "fields": {"domain": "acme", "clientId": "id", "clientSecret": "secret",
+                                     "authorizeUrl": "https://acme.gorgias.com/oauth/authorize",
+                                     "tokenUrl": "https://acme.gorgias.com/oauth/token"}})
+    assert check_summary(ACCOUNT, definition.key, fields) == "Connected to acme.gorgias.com with OAuth 2.0"

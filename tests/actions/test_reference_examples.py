@@ -1,0 +1,49 @@
+"""The official reference's example objects fit the output schemas of the actions that answer them.
+
+`tests/support/reference_examples.json` holds, per action, the `data` the Gorgias reference shows for it
+(integrations, widgets, voice, statistics, uploads); the schemas are checked against them and against a
+wrong shape, so neither side can drift silently.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from component.jsonschemas import _format_checker
+from gorgias_component import gorgias
+
+EXAMPLES: dict[str, Any] = json.loads(
+    (Path(__file__).resolve().parents[1] / "support" / "reference_examples.json").read_text(encoding="utf-8"))
+OUTPUTS = {entry["key"]: entry["outputSchema"] for entry in gorgias.manifest()["actions"]}
+
+
+def _errors(key: str, data: Any) -> list[str]:
+    validator = Draft202012Validator(OUTPUTS[key], format_checker=_format_checker())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+@pytest.mark.parametrize("key", sorted(EXAMPLES))
+def test_the_reference_example_fits_the_output_schema(key: str) -> None:
+    """Each example answer is valid against its action's outputSchema."""
+    assert _errors(key, EXAMPLES[key]) == []
+
+
+@pytest.mark.parametrize(("key", "data"), [
+    ("getIntegration", {"id": "123", "name": "x", "type": "http"}),
+    ("getIntegration", {**EXAMPLES["getIntegration"], "http": {**EXAMPLES["getIntegration"]["http"], "method": "GOT"}}),
+    ("listWidgets", {"data": [{"id": 1, "type": "http"}]}),
+    ("getVoiceCall", {**EXAMPLES["getVoiceCall"], "direction": "sideways"}),
+    ("getVoiceCallRecording", {**EXAMPLES["getVoiceCallRecording"], "created_datetime": "yesterday"}),
+    ("getStatistic", {"data": {"data": [{"name": "total_new_tickets", "value": "three"}]}}),
+    ("downloadStatistic", {"name": "x.csv", "content_type": "text/csv", "size": -1, "content": ""}),
+    ("uploadFiles", [{"name": "a.txt", "url": "https://x/a.txt"}]),
+    ("deleteWidget", {"message": "Deleted"}),
+])
+def test_the_output_schemas_refuse_wrong_shapes(key: str, data: Any) -> None:
+    """The schemas are not vacuous: wrong types, enums, datetimes and missing fields are refused."""
+    assert _errors(key, data) != []
