@@ -19,7 +19,7 @@ from typing import Any
 from celery import Celery
 
 from component import errors
-from component.errors import ComponentError, InputError, TransportError
+from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
 
 __all__ = ["DATABASE_SETTING", "Broker", "celery_app", "main"]
 
@@ -125,10 +125,16 @@ class Broker:
             result = self.app.send_task(task, args=[component, kind, key, dict(inputs), connection_id, options])
             answer = result.get(timeout=self.timeout, propagate=True)
         except ResultTimeout:
-            raise TransportError(f"The workers did not answer {kind} '{key}' within {self.timeout:g} s (timed out)"
-                                 + ("; the write may or may not have happened: check before retrying."
-                                    if task == WRITE_TASK else ".")) from None
-        except Exception as exc:  # the broker itself: unreachable, refused
+            late = f"The workers did not answer {kind} '{key}' within {self.timeout:g} s (timed out)"
+            if task == WRITE_TASK:
+                raise WriteUncertainError(late + "; the write may or may not have happened: check before "
+                                                 "retrying.") from None
+            raise TransportError(late + ".") from None
+        except Exception as exc:  # the broker unreachable, or the worker died running a write (WorkerLostError)
+            if task == WRITE_TASK:
+                raise WriteUncertainError(f"The workers did not finish action '{key}' ({type(exc).__name__}): the "
+                                          "write may or may not have happened; it was not run again to avoid a "
+                                          "duplicate: check before retrying.") from None
             raise TransportError(f"The broker could not run {kind} '{key}': {type(exc).__name__}.") from None
         if "error" in answer:
             raise _error(answer["error"])

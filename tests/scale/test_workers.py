@@ -95,3 +95,70 @@ def test_the_host_in_broker_mode_enqueues_and_awaits(setup: tuple[Sandbox, Store
         refused = httpx.post(f"{host.url}/api/actions/getTicket", json={"inputs": {"id": "x"},
                                                                         "connectionId": connection_id}, timeout=60)
         assert refused.status_code == 400 and refused.json()["error"]["key"] == "id"
+
+
+def _pool_child(worker_pid: int) -> int:
+    """The pid of the prefork pool's one child of the worker (Linux /proc)."""
+    children = Path(f"/proc/{worker_pid}/task/{worker_pid}/children").read_text().split()
+    assert len(children) == 1, children
+    return int(children[0])
+
+
+@pytest.mark.timeout(150)
+def test_a_worker_killed_mid_task_reruns_a_read_but_never_a_create(redis_url: str, tmp_path: Path) -> None:
+    """The pool child dies while the sandbox holds the request: the read is run again by a new child, the
+    create is reported as uncertain and sent once."""
+    import signal
+    import threading
+    import time
+
+    from component.errors import WriteUncertainError
+
+    broker_url = redis_url.rsplit("/", 1)[0] + "/9"
+    queue = f"test-{uuid.uuid4().hex}"
+    database = str(tmp_path / "host.db")
+    with Sandbox() as sandbox:
+        store = Store.open(database)
+        fields = sandbox.connection()["fields"]
+        connection_id = store.add_connection("gorgias", "apiKey", "Sandbox", {k: v for k, v in fields.items()
+                                                                              if k != "apiKey"},
+                                             {"apiKey": fields["apiKey"]}, None)
+        env = {**os.environ, "GORGIAS_API_BASE_URL": sandbox.base_url, "GORGIAS_RATE_LIMIT": "off"}
+        env.pop("GORGIAS_HOST_KEY", None)
+        worker = subprocess.Popen([sys.executable, "-m", "component", "worker", "--broker", broker_url, "--database",
+                                   database, "--concurrency", "1", "--pool", "prefork", "--queue", queue],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        broker = Broker(broker_url, queue=queue, timeout=90)
+        try:
+            def kill_when_received(method: str, template: str) -> None:
+                deadline = time.monotonic() + 60
+                while sandbox.stats.received[(method, template)] == 0 and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                os.kill(_pool_child(worker.pid), signal.SIGKILL)
+                sandbox.set_faults(latency_ms=0)
+
+            sandbox.set_faults(latency_ms=3000)  # the request stays in flight while the child is killed
+            killer = threading.Thread(target=kill_when_received, args=("GET", "/api/tickets/{id}"))
+            killer.start()
+            assert broker.run("gorgias", "action", "getTicket", {"id": "3"}, connection_id)["data"]["id"] == 3
+            killer.join(30)
+            assert sandbox.stats.received[("GET", "/api/tickets/{id}")] == 2  # run again by the new child
+
+            message = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
+                "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
+            sandbox.set_faults(latency_ms=3000)
+            killer = threading.Thread(target=kill_when_received, args=("POST", "/api/tickets"))
+            killer.start()
+            with pytest.raises(WriteUncertainError) as caught:
+                broker.run("gorgias", "action", "createTicket", {"messages": [message]}, connection_id)
+            killer.join(30)
+            assert str(caught.value).startswith("The workers did not finish action 'createTicket' (WorkerLostError)")
+            time.sleep(3)  # a redelivery, if there were one, would have reached the sandbox by now
+            assert sandbox.stats.received[("POST", "/api/tickets")] == 1
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait(timeout=10)
