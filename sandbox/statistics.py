@@ -44,19 +44,22 @@ class Scope:
     teams: frozenset[int] | None
     channels: frozenset[str] | None
     tags: frozenset[int] | None
+    integrations: frozenset[int] | None = None
 
-    def keeps(self, ticket: Ticket) -> bool:
+    def keeps(self, ticket: Ticket, messages: list[Message]) -> bool:
         return ((self.agents is None or ticket.assignee_user_id in self.agents)
                 and (self.teams is None or ticket.assignee_team_id in self.teams)
                 and (self.channels is None or ticket.channel in self.channels)
-                and (self.tags is None or bool(self.tags.intersection(ticket.tag_ids))))
+                and (self.tags is None or bool(self.tags.intersection(ticket.tag_ids)))
+                and (self.integrations is None or any(m.integration_id in self.integrations for m in messages)))
 
     def within(self, value: str | None) -> bool:
         return value is not None and self.start <= instant(value) < self.end
 
     def previous(self) -> Scope:
         length = self.end - self.start
-        return Scope(self.start - length, self.start, self.agents, self.teams, self.channels, self.tags)
+        return Scope(self.start - length, self.start, self.agents, self.teams, self.channels, self.tags,
+                     self.integrations)
 
     def days(self) -> list[datetime]:
         first = self.start.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -86,7 +89,7 @@ def parse_scope(body: JSON) -> Scope:
     if end - start > MAX_PERIOD:
         raise ApiError(400, "Invalid request.", {"filters": {"period": ["The period cannot exceed one year."]}})
     return Scope(start, end, _ids(filters, "agents"), _ids(filters, "teams"), _strings(filters, "channels"),
-                 _ids(filters, "tags"))
+                 _ids(filters, "tags"), _ids(filters, "integrations"))
 
 
 def _missing() -> datetime:
@@ -116,12 +119,12 @@ class Figures:
 
     def __init__(self, store: Store, scope: Scope) -> None:
         self.store, self.scope = store, scope
-        self.tickets = [t for t in store.tickets.values() if scope.keeps(t)]
         self.by_ticket: dict[int, list[Message]] = {}
         for message in store.messages.values():
             self.by_ticket.setdefault(message.ticket_id, []).append(message)
         for messages in self.by_ticket.values():
             messages.sort(key=lambda m: instant(m.created_datetime))
+        self.tickets = [t for t in store.tickets.values() if scope.keeps(t, self.by_ticket.get(t.id, []))]
 
     def created(self) -> list[Ticket]:
         return [t for t in self.tickets if self.scope.within(t.created_datetime)]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks import __main__ as cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +19,7 @@ def test_the_cli_knows_exactly_the_seven_benchmarks() -> None:
     assert tuple(cli.BENCHMARKS) == BENCHMARKS
 
 
+@pytest.mark.timeout(330)  # the subprocess's own 300 s limit, not the suite's default, decides
 def test_quick_mode_exits_0_and_prints_a_row_with_a_ratio_for_every_benchmark() -> None:
     """`python -m benchmarks --quick` exits 0 and its table has a ratio column and rows for all seven benchmarks."""
     done = subprocess.run([sys.executable, "-m", "benchmarks", "--quick"], cwd=ROOT, capture_output=True, text=True,

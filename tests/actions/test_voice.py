@@ -28,6 +28,9 @@ def test_get_actions_get_by_id(gorgias_api: MockedGorgias, connection: dict[str,
     with pytest.raises(InputError) as caught:
         gorgias.run_action(key, {"id": "0"}, connection)
     assert str(caught.value) == f"Input 'id' ({label}): expected a positive integer id, received \"0\"."
+    with pytest.raises(InputError) as caught:
+        gorgias.run_action(key, {}, connection)
+    assert str(caught.value) == f"Input 'id' ({label}) is required, but no value was given."
     assert len(gorgias_api.calls) == 1
 
 

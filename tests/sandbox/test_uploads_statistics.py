@@ -104,6 +104,11 @@ def test_filters_narrow_the_statistic(sb: Sandbox, api: requests.Session) -> Non
                      json={"filters": {"period": PERIOD, "agents": [2]}}).json()
     rows = agent["data"]["data"]["lines"]
     assert [row[0]["value"] for row in rows] in ([], [sb.store.users[2]["name"]])
+    by_inbox = api.post(f"{sb.base_url}/stats/total-tickets-created",
+                        json={"filters": {"period": PERIOD, "integrations": [1]}}).json()
+    assert by_inbox["data"]["data"][0]["value"] == sum(
+        any(m.integration_id == 1 for m in sb.store.messages.values() if m.ticket_id == t.id)
+        for t in sb.store.tickets.values()) > 0
 
 
 @pytest.mark.parametrize("name", NAMES)
