@@ -7,6 +7,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,37 +21,45 @@ from component.workers import Broker
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 
+MESSAGE = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
+    "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
 
-@pytest.fixture
-def setup(redis_url: str, tmp_path: Path) -> Iterator[tuple[Sandbox, Store, str, Broker]]:
-    """A sandbox, a host store holding its API-key connection, one worker process on its own queue, a Broker."""
+
+@contextmanager
+def deployment(redis_url: str, folder: Path, pool: str) -> Iterator[tuple[Sandbox, Store, str, Broker, int]]:
+    """A sandbox, a host store holding its API-key connection, one worker process (one slot, its own queue)
+    and a Broker; the worker's pid comes last. The worker is always stopped; its log never shows the key."""
     broker_url = redis_url.rsplit("/", 1)[0] + "/9"  # db 9: Celery's queues and results, apart from other tests
     queue = f"test-{uuid.uuid4().hex}"
-    database = str(tmp_path / "host.db")
-    with Sandbox() as sandbox:
+    database = str(folder / "host.db")
+    with Sandbox() as sandbox, (folder / "worker.log").open("wb") as log:
         store = Store.open(database)
-        connection = sandbox.connection()
-        connection_id = store.add_connection("gorgias", "apiKey", "Sandbox", {k: v for k, v in connection["fields"].items()
-                                                                              if k != "apiKey"},
-                                             {"apiKey": connection["fields"]["apiKey"]}, None)
+        fields = sandbox.connection()["fields"]
+        connection_id = store.add_connection("gorgias", "apiKey", "Sandbox",
+                                             {k: v for k, v in fields.items() if k != "apiKey"},
+                                             {"apiKey": fields["apiKey"]}, None)
         env = {**os.environ, "GORGIAS_API_BASE_URL": sandbox.base_url, "GORGIAS_RATE_LIMIT": "off"}
         env.pop("GORGIAS_HOST_KEY", None)
         worker = subprocess.Popen([sys.executable, "-m", "component", "worker", "--broker", broker_url, "--database",
-                                   database, "--concurrency", "1", "--pool", "solo", "--queue", queue],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   database, "--concurrency", "1", "--pool", pool, "--queue", queue],
+                                  env=env, stdout=log, stderr=log)
         try:
-            yield sandbox, store, connection_id, Broker(broker_url, queue=queue, timeout=60)
+            yield sandbox, store, connection_id, Broker(broker_url, queue=queue, timeout=90), worker.pid
         finally:
             worker.terminate()
             try:
-                worker.wait(timeout=10)
+                worker.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 worker.kill()
                 worker.wait(timeout=10)
-            assert worker.stderr is not None
-            log = worker.stderr.read().decode()
-            assert "sandbox-api-key" not in log
-            worker.stderr.close()
+    assert "sandbox-api-key" not in (folder / "worker.log").read_text(errors="replace")
+
+
+@pytest.fixture
+def setup(redis_url: str, tmp_path: Path) -> Iterator[tuple[Sandbox, Store, str, Broker]]:
+    """A deployment whose worker runs tasks in its own process (the solo pool)."""
+    with deployment(redis_url, tmp_path, "solo") as (sandbox, store, connection_id, broker, _):
+        yield sandbox, store, connection_id, broker
 
 
 @pytest.mark.timeout(120)
@@ -62,9 +71,7 @@ def test_a_worker_runs_actions_and_data_sources_with_the_stored_connection(
     page = broker.run("gorgias", "data source", "selectTag", {}, connection_id, limit=2)
     assert len(page["result"]) == 2 and set(page) == {"result", "cursor"}
     before = sandbox.stats.received[("POST", "/api/tickets")]
-    message = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
-        "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
-    created = broker.run("gorgias", "action", "createTicket", {"messages": [message]}, connection_id)
+    created = broker.run("gorgias", "action", "createTicket", {"messages": [MESSAGE]}, connection_id)
     assert created["data"]["id"] in sandbox.store.tickets
     assert sandbox.stats.received[("POST", "/api/tickets")] == before + 1
 
@@ -114,51 +121,27 @@ def test_a_worker_killed_mid_task_reruns_a_read_but_never_a_create(redis_url: st
 
     from component.errors import WriteUncertainError
 
-    broker_url = redis_url.rsplit("/", 1)[0] + "/9"
-    queue = f"test-{uuid.uuid4().hex}"
-    database = str(tmp_path / "host.db")
-    with Sandbox() as sandbox:
-        store = Store.open(database)
-        fields = sandbox.connection()["fields"]
-        connection_id = store.add_connection("gorgias", "apiKey", "Sandbox", {k: v for k, v in fields.items()
-                                                                              if k != "apiKey"},
-                                             {"apiKey": fields["apiKey"]}, None)
-        env = {**os.environ, "GORGIAS_API_BASE_URL": sandbox.base_url, "GORGIAS_RATE_LIMIT": "off"}
-        env.pop("GORGIAS_HOST_KEY", None)
-        worker = subprocess.Popen([sys.executable, "-m", "component", "worker", "--broker", broker_url, "--database",
-                                   database, "--concurrency", "1", "--pool", "prefork", "--queue", queue],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        broker = Broker(broker_url, queue=queue, timeout=90)
-        try:
-            def kill_when_received(method: str, template: str) -> None:
-                deadline = time.monotonic() + 60
-                while sandbox.stats.received[(method, template)] == 0 and time.monotonic() < deadline:
-                    time.sleep(0.05)
-                os.kill(_pool_child(worker.pid), signal.SIGKILL)
-                sandbox.set_faults(latency_ms=0)
+    with deployment(redis_url, tmp_path, "prefork") as (sandbox, _, connection_id, broker, worker_pid):
+        def kill_when_received(method: str, template: str) -> None:
+            deadline = time.monotonic() + 60
+            while sandbox.stats.received[(method, template)] == 0 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            os.kill(_pool_child(worker_pid), signal.SIGKILL)
+            sandbox.set_faults(latency_ms=0)
 
-            sandbox.set_faults(latency_ms=3000)  # the request stays in flight while the child is killed
-            killer = threading.Thread(target=kill_when_received, args=("GET", "/api/tickets/{id}"))
-            killer.start()
-            assert broker.run("gorgias", "action", "getTicket", {"id": "3"}, connection_id)["data"]["id"] == 3
-            killer.join(30)
-            assert sandbox.stats.received[("GET", "/api/tickets/{id}")] == 2  # run again by the new child
+        sandbox.set_faults(latency_ms=3000)  # the request stays in flight while the child is killed
+        killer = threading.Thread(target=kill_when_received, args=("GET", "/api/tickets/{id}"))
+        killer.start()
+        assert broker.run("gorgias", "action", "getTicket", {"id": "3"}, connection_id)["data"]["id"] == 3
+        killer.join(30)
+        assert sandbox.stats.received[("GET", "/api/tickets/{id}")] == 2  # run again by the new child
 
-            message = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
-                "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
-            sandbox.set_faults(latency_ms=3000)
-            killer = threading.Thread(target=kill_when_received, args=("POST", "/api/tickets"))
-            killer.start()
-            with pytest.raises(WriteUncertainError) as caught:
-                broker.run("gorgias", "action", "createTicket", {"messages": [message]}, connection_id)
-            killer.join(30)
-            assert str(caught.value).startswith("The workers did not finish action 'createTicket' (WorkerLostError)")
-            time.sleep(3)  # a redelivery, if there were one, would have reached the sandbox by now
-            assert sandbox.stats.received[("POST", "/api/tickets")] == 1
-        finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait(timeout=10)
+        sandbox.set_faults(latency_ms=3000)
+        killer = threading.Thread(target=kill_when_received, args=("POST", "/api/tickets"))
+        killer.start()
+        with pytest.raises(WriteUncertainError) as caught:
+            broker.run("gorgias", "action", "createTicket", {"messages": [MESSAGE]}, connection_id)
+        killer.join(30)
+        assert str(caught.value).startswith("The workers did not finish action 'createTicket' (WorkerLostError)")
+        time.sleep(3)  # a redelivery, if there were one, would have reached the sandbox by now
+        assert sandbox.stats.received[("POST", "/api/tickets")] == 1
