@@ -1,4 +1,5 @@
-"""Celery on Redis: a real worker process runs actions and data sources by key with a connection given by id."""
+"""Celery on Redis: a real worker process runs actions, data sources and trigger polls by key with a connection
+given by id."""
 
 from __future__ import annotations
 
@@ -63,17 +64,20 @@ def setup(redis_url: str, tmp_path: Path) -> Iterator[tuple[Sandbox, Store, str,
 
 
 @pytest.mark.timeout(120)
-def test_a_worker_runs_actions_and_data_sources_with_the_stored_connection(
+def test_a_worker_runs_actions_data_sources_and_polls_with_the_stored_connection(
         setup: tuple[Sandbox, Store, str, Broker]) -> None:
     sandbox, _, connection_id, broker = setup
     result = broker.run("gorgias", "action", "getTicket", {"id": "1"}, connection_id)
     assert result["data"]["id"] == 1
     page = broker.run("gorgias", "data source", "selectTag", {}, connection_id, limit=2)
     assert len(page["result"]) == 2 and set(page) == {"result", "cursor"}
+    state = broker.run("gorgias", "trigger", "newTicket", {}, connection_id)["state"]
     before = sandbox.stats.received[("POST", "/api/tickets")]
     created = broker.run("gorgias", "action", "createTicket", {"messages": [MESSAGE]}, connection_id)
     assert created["data"]["id"] in sandbox.store.tickets
     assert sandbox.stats.received[("POST", "/api/tickets")] == before + 1
+    polled = broker.run("gorgias", "trigger", "newTicket", {}, connection_id, state=state)
+    assert [item["id"] for item in polled["data"]] == [created["data"]["id"]] and polled["more"] is False
 
 
 @pytest.mark.timeout(120)
