@@ -9,13 +9,22 @@ import time
 import traceback
 from collections.abc import Callable
 
-from benchmarks import cold_start, executor_overhead, fetch_all, mcp_calls, picklist, picklist_pages, rate_budget
+from benchmarks import (
+    cold_start,
+    executor_overhead,
+    fetch_all,
+    mcp_calls,
+    picklist,
+    picklist_pages,
+    rate_budget,
+    triggers,
+)
 from benchmarks.common import Row
 from benchmarks.table import render
 
 BENCHMARKS: dict[str, Callable[[bool], list[Row]]] = {
     module.NAME: module.run for module in (executor_overhead, fetch_all, rate_budget, cold_start, picklist,
-                                            picklist_pages, mcp_calls)
+                                            picklist_pages, mcp_calls, triggers)
 }
 
 

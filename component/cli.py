@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, NoReturn
 
-from component import progress
+from component import progress, trigger_cli
 from component.arguments import UsageError, input_values, list_hint, read_json
 from component.components import Component
 from component.errors import ComponentError, InputError
@@ -322,6 +322,8 @@ def _serve(component: Component, args: argparse.Namespace) -> int:
 
 # -- the table ------------------------------------------------------------------------------------------
 
+_TRIGGERS = trigger_cli.Plumbing(connection_options, connection_of, _token_saver)  # what poll and watch need here
+
 COMMANDS: tuple[Command, ...] = (
     Command("run", "run an action and print its result", _run("action"), _runnable_options("action")),
     Command("datasource", "run a data source (picklist) and print its options", _run("data source"),
@@ -334,6 +336,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("oauth", "authorize an OAuth 2.0 connection (authorize URL, code exchange)", _oauth, _oauth_options),
     Command("mcp", "serve the actions and data sources as MCP tools for AI agents (stdio)", _mcp, _mcp_options),
     Command("sandbox", "serve the bundled sandbox until Ctrl-C (options: sandbox --help)", _sandbox, own_parser=True),
+    Command("poll", trigger_cli.POLL_HELP, lambda c, a: trigger_cli.poll(c, a, _TRIGGERS),
+            lambda parser: trigger_cli.poll_options(parser, _TRIGGERS)),
+    Command("watch", trigger_cli.WATCH_HELP, lambda c, a: trigger_cli.watch(c, a, _TRIGGERS),
+            lambda parser: trigger_cli.watch_options(parser, _TRIGGERS)),
     Command("serve", "serve the component over HTTP with the playground page at / (options: serve --help)", _serve,
             own_parser=True),
 )

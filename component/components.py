@@ -72,3 +72,37 @@ class Component(ComponentDefinition):
                    on_token_refresh: TokenCallback | None = None) -> Stream[dict[str, Any]]:
         """Stream every page (the API's list envelope) of a list action, one at a time (`with` closes it early)."""
         return self.executor.stream(Call(key, inputs, connection, on_token_refresh), pages=True)
+
+    # -- triggers (component.triggers) -----------------------------------------------------
+
+    def trigger(self, key: str) -> Any:
+        """The trigger declared under `key`, or an UnknownKeyError."""
+        return self.executor.find("trigger", key, self.triggers)
+
+    def run_trigger(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any],
+                    state: Any = None, *,
+                    on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
+        """Poll a trigger once: {"data": [item, ...] oldest first, "state": {...}, "more": bool}."""
+        from component.triggers import run_poll
+
+        return run_poll(self.executor, self.trigger(key), Call(key, inputs, connection, on_token_refresh), state)
+
+    def subscribe_trigger(self, key: str, inputs: Mapping[str, Any] | None, connection: Mapping[str, Any],
+                          target_url: str) -> dict[str, Any]:
+        """Have the API call `target_url` for this trigger: {"data": subscription} (keep it: it holds the secret)."""
+        from component.triggers import run_subscribe
+
+        return run_subscribe(self.executor, self.trigger(key), Call(key, inputs, connection), target_url)
+
+    def unsubscribe_trigger(self, key: str, subscription: Mapping[str, Any],
+                            connection: Mapping[str, Any]) -> dict[str, Any]:
+        """Remove a webhook subscription; one already gone counts as done: {"data": {"message": "Success"}}."""
+        from component.triggers import run_unsubscribe
+
+        return run_unsubscribe(self.executor, self.trigger(key), subscription, Call(key, {}, connection))
+
+    def handle_webhook(self, key: str, request: Mapping[str, Any], subscription: Mapping[str, Any]) -> dict[str, Any]:
+        """The items of one webhook delivery, {"data": [...]}, or an AuthError when its secret is wrong."""
+        from component.triggers import read_webhook
+
+        return read_webhook(self.trigger(key), request, subscription)

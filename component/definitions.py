@@ -310,10 +310,11 @@ class ComponentDefinition:
     refusal_hint: Callable[[str], str] | None = None
     # One line for a person after a successful check (account data, connection key, validated fields).
     check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
+    triggers: tuple[Any, ...] = ()  # component.triggers.Trigger: polled lists and webhooks
 
     def __post_init__(self) -> None:
         for kind, items in (("connection", self.connections), ("action", self.actions),
-                            ("data source", self.data_sources)):
+                            ("data source", self.data_sources), ("trigger", self.triggers)):
             seen: set[str] = set()
             for item in items:
                 if item.key in seen:

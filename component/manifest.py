@@ -8,7 +8,7 @@ from component.inputs import Inputs, InputSpec
 from component.jsonschemas import PackageJson
 
 if TYPE_CHECKING:
-    from component.definitions import Action, ComponentDefinition, DataSource
+    from component.definitions import ComponentDefinition, DataSource
 
 __all__ = ["build_manifest", "input_schema", "ordered_inputs"]
 
@@ -34,10 +34,10 @@ def input_schema(model: type[Inputs]) -> dict[str, Any]:
 
 
 def _example(example: Any) -> Any:
-    return example.document() if isinstance(example, PackageJson) else example
+    return example.document() if isinstance(example, PackageJson) or hasattr(example, "document") else example
 
 
-def _output_schema(action: Action[Any]) -> dict[str, Any] | None:
+def _output_schema(action: Any) -> dict[str, Any] | None:
     return None if action.output is None else action.output.document()
 
 
@@ -47,8 +47,8 @@ def _paging(source: DataSource[Any]) -> dict[str, bool]:
 
 
 def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
-    """The manifest of a component: its connections, actions and data sources with their inputs and schemas."""
-    def runnable(item: Action[Any] | DataSource[Any], **extra: Any) -> dict[str, Any]:
+    """The manifest of a component: its connections, actions, data sources and triggers with inputs and schemas."""
+    def runnable(item: Any, **extra: Any) -> dict[str, Any]:
         """An action's or data source's entry: the connection input is listed with the others."""
         return {
             "key": item.key,
@@ -77,4 +77,9 @@ def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
             {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a)} for a in component.actions
         ],
         "dataSources": [runnable(d, dataSourceType=d.type, **_paging(d)) for d in component.data_sources],
+        "triggers": [
+            {**runnable(t, resource=t.resource), "outputSchema": _output_schema(t), "modes": t.modes,
+             "dedupeOn": list(t.dedupe_on)}
+            for t in component.triggers
+        ],
     }

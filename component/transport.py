@@ -41,6 +41,7 @@ DEFAULT_MAX_RESPONSE_BYTES = 25 * 1024 * 1024
 CHUNK = 64 * 1024
 
 _deadline: ContextVar[float | None] = ContextVar("component_http_deadline", default=None)
+_SLACK = 0.05  # seconds: how far the deadline may be nearer than the timeout before the timeout is cut
 
 
 class DeadlineExceeded(requests.Timeout):
@@ -174,7 +175,11 @@ def send(session: requests.Session, prepared: requests.PreparedRequest, timeout:
     if left is not None:
         if left <= 0:
             raise DeadlineExceeded("the deadline of the attempt passed before sending")
-        timeout = min(timeout, math.ceil(left * 1000) / 1000)  # whole milliseconds: the deadline reader is exact
+        # The deadline-aware socket bounds every read by the time left, so the timeout handed to requests only
+        # needs shortening when the deadline is clearly nearer (a call that waited for its rate budget); a few
+        # milliseconds spent since the deadline was set keep the configured timeout as the request's own.
+        if left < timeout - _SLACK:
+            timeout = math.ceil(left * 1000) / 1000
     try:
         return session.send(prepared, timeout=timeout, allow_redirects=False, stream=True)
     except requests.ConnectionError as exc:

@@ -12,6 +12,7 @@ from typing import Any
 from component import Component
 from component.inputs import InputSpec, Kind
 from gorgias_component.actions import ACTIONS
+from gorgias_component.actions.triggers import TRIGGERS
 from gorgias_component.connections import CONNECTIONS
 from gorgias_component.connections.check import check_summary, explain_check_failure, refusal_hint
 from gorgias_component.connections.domain import BASE_URL_ENV
@@ -55,6 +56,7 @@ gorgias = Component(
     connections=CONNECTIONS,
     actions=ACTIONS,
     data_sources=DATA_SOURCES,
+    triggers=TRIGGERS,
     connection_input=InputSpec(
         "connection", "Connection", Kind("connection", lambda value: value, {"type": "object"}), required=True,
         comments="Select the Gorgias connection type for this request: OAuth2 or API Key.",

@@ -22,12 +22,14 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from gorgias_component.sandbox import files
+from gorgias_component.sandbox.hooks import Deliveries
 from gorgias_component.sandbox.oauth import DEFAULT_SCOPE, OAuthServer
 from gorgias_component.sandbox.ratelimit import RateLimiter
 from gorgias_component.sandbox.router import ApiError, Auth, Request, Response, Route, Router, error_response
 from gorgias_component.sandbox.seed import seed_store
 from gorgias_component.sandbox.stats import Stats
 from gorgias_component.sandbox.store import Store
+from gorgias_component.sandbox.store_index import SortedIndex, same_instant
 
 _PHRASES = {status.value: status.phrase for status in HTTPStatus}
 
@@ -88,6 +90,8 @@ class Sandbox:
         self.fault_rate, self.latency_ms, self.drop_rate = fault_rate, latency_ms, 0.0
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self.deliveries = Deliveries(self.store, self.origin)  # HTTP integrations call their URL on events
+        self.store.observers.append(self.deliveries.on_event)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> Sandbox:
@@ -101,6 +105,7 @@ class Sandbox:
         if self._stopped:
             return
         self._stopped = True
+        self.deliveries.stop()
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
@@ -134,6 +139,16 @@ class Sandbox:
 
     def issue_token(self, expires_in_seconds: float = 86400, scope: str = DEFAULT_SCOPE) -> dict[str, Any]:
         return self.oauth.issue_token(expires_in_seconds, scope)
+
+    def set_visibility_lag(self, milliseconds: float) -> None:
+        """Test knob: items created from now on show in lists up to `milliseconds` after their timestamp."""
+        with self.store.lock:
+            indexes = [v for v in vars(self.store).values() if isinstance(v, SortedIndex)]
+            indexes += [i for t in self.store.tables.values() for i in (t.by_created, t.by_updated)]
+            for index in indexes:
+                index.lag = milliseconds / 1000
+
+    same_instant = staticmethod(same_instant)  # test knob: a burst of items with one timestamp
 
     def reset_stats(self) -> None:
         self.stats.reset()

@@ -109,6 +109,7 @@ class Store:
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self.observers: list[Any] = []  # called with each recorded Event
         self.customers: dict[int, Customer] = {}
         self.tickets: dict[int, Ticket] = {}
         self.messages: dict[int, Message] = {}
@@ -184,6 +185,8 @@ class Store:
                           context or str(uuid.uuid4()), when or now_iso(), data)
             self.events[event.id] = event
             self.events_by_created.add((event.created_datetime, event.id))
+            for observe in self.observers:  # HTTP integrations (sandbox.hooks) follow events
+                observe(event)
             if self._events_by_object is not None:
                 self._events_by_object.setdefault((object_type, object_id), []).append(event.id)
             return event

@@ -1,5 +1,5 @@
 """Shared fixtures (the API-key test connection, a strict `responses` mock, an unpaced unit-test environment)
-and what makes every run reproducible: the Hypothesis profile and seed, and the replay line of a failed run."""
+and what makes every run reproducible: the Hypothesis profile and seed, and the line that replays the run."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ def every_input(manifest: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_the_manifest_has_the_documented_top_level_shape(manifest: dict[str, Any]) -> None:
     """Top-level keys, in order, and the component's own key, label and description."""
-    assert list(manifest) == ["key", "label", "description", "connections", "actions", "dataSources"]
+    assert list(manifest) == ["key", "label", "description", "connections", "actions", "dataSources", "triggers"]
     assert (manifest["key"], manifest["label"]) == ("gorgias", "Gorgias")
     assert manifest["description"].startswith("Gorgias is a customer support platform")
 
@@ -46,6 +46,8 @@ def test_entries_have_the_documented_keys(manifest: dict[str, Any]) -> None:
                            "outputSchema"] for a in manifest["actions"])
     assert all(list(d) == ["key", "label", "description", "dataSourceType", "pageable", "searchable", "inputs",
                            "inputSchema", "examplePayload"] for d in manifest["dataSources"])
+    assert all(list(t) == ["key", "label", "description", "resource", "inputs", "inputSchema", "examplePayload",
+                           "outputSchema", "modes", "dedupeOn"] for t in manifest["triggers"])
     assert {d["dataSourceType"] for d in manifest["dataSources"]} == {"picklist"}
     assert all(d["pageable"] is True and isinstance(d["searchable"], bool) for d in manifest["dataSources"])
     searchable = {d["key"]: d["searchable"] for d in manifest["dataSources"]}
