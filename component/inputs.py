@@ -23,6 +23,7 @@ from component.instants import instant
 from component.jsonschemas import SchemaRef
 from component.redaction import MASK
 from component.suggestions import did_you_mean
+from component.values import whole_number
 
 __all__ = [
     "Bool",
@@ -115,8 +116,8 @@ def _positive_int(value: Any, expected: str = "a positive integer id") -> int:
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, str) and (parsed := whole_number(value)) is not None:
+        number = parsed
     else:
         raise Invalid(expected)
     if not 1 <= number < 2**63:

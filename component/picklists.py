@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from component.errors import InputError
 from component.inputs import Inputs, describe
+from component.values import whole_number
 
 if TYPE_CHECKING:
     from component.http import HttpClient
@@ -189,9 +190,7 @@ def _search_text(search: Any) -> str | None:
 def _limit(limit: Any) -> int:
     if limit in (None, ""):
         return DEFAULT_LIMIT
-    number = limit.strip() if isinstance(limit, str) else limit
-    if isinstance(number, str) and number.isascii() and number.isdigit():
-        number = int(number)
+    number = whole_number(limit) if isinstance(limit, str) else limit
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_LIMIT:
         raise InputError("limit", f"Limit: expected a whole number from 1 to {MAX_LIMIT}, received {describe(limit)}.")
     return number
