@@ -18,7 +18,7 @@ T = TypeVar("T")
 class Call:
     """One request of a host: which definition (`key`), its inputs, the connection, and where refreshed tokens go.
 
-    The same value runs an action, a data source, a stream or (later) a trigger; the executor picks the
+    The same value runs an action, a data source, a stream or a trigger; the executor picks the
     definition by kind.
     """
 

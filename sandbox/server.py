@@ -66,7 +66,7 @@ class Sandbox:
                  seed: int = 1, rate_limit: tuple[int, float] | None = None, fault_rate: float = 0.0,
                  latency_ms: float = 0.0, username: str = "demo@sandbox.gorgias.local",
                  api_key: str = "sandbox-api-key", client_id: str = "sandbox-client-id",
-                 client_secret: str = "sandbox-client-secret") -> None:
+                 client_secret: str = "sandbox-client-secret", visibility_lag: float = 0.0) -> None:
         self._rate = RateLimiter(*rate_limit) if rate_limit else None  # validates before binding a socket
         # Without a limit, calls are still metered so every answer carries Gorgias's call-limit header.
         self._meter = self._rate or RateLimiter(40, 20)
@@ -92,6 +92,7 @@ class Sandbox:
         self._stopped = False
         self.deliveries = Deliveries(self.store, self.origin)  # HTTP integrations call their URL on events
         self.store.observers.append(self.deliveries.on_event)
+        self.set_visibility_lag(visibility_lag)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> Sandbox:

@@ -55,13 +55,13 @@ def triggers_client(running: RunningHost, store: Store) -> Iterator[tuple[httpx.
         yield client, component
 
 
-def test_without_a_trigger_api_the_routes_answer_501(client: httpx.Client, api_key_id: str) -> None:
-    """The Gorgias component has no triggers yet: poll says so as JSON."""
-    answer = client.post("/api/triggers/newTicket/poll", json={"connectionId": api_key_id})
-    if hasattr(gorgias, "run_trigger"):
-        pytest.skip("the component has triggers now")
-    assert answer.status_code == 501
-    assert answer.json()["error"]["type"] == "not_supported"
+def test_an_unknown_trigger_key_is_a_404_naming_it(client: httpx.Client, api_key_id: str) -> None:
+    """The Gorgias component has triggers now: a key it does not declare is refused before any request."""
+    answer = client.post("/api/triggers/newTickt/poll", json={"connectionId": api_key_id})
+    assert answer.status_code == 404
+    error = answer.json()["error"]
+    assert (error["type"], error["key"]) == ("unknown_key", "newTickt")
+    assert error["message"] == 'Unknown trigger "newTickt" in component \'gorgias\'. Did you mean \'newTicket\'?'
 
 
 def test_poll_passes_inputs_and_state(triggers_client: tuple[httpx.Client, WithTriggers], api_key_id: str) -> None:
