@@ -320,6 +320,24 @@ def _serve(component: Component, args: argparse.Namespace) -> int:
     return serve(component, args.rest)
 
 
+def _worker_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--broker", required=True, metavar="URL", help="the Celery broker, e.g. redis://127.0.0.1:6379/0")
+    parser.add_argument("--database", metavar="URL", help="the host's store (its --database; default GORGIAS_HOST_DATABASE "
+                                                          "or ~/.local/share/gorgias-component/host.db)")
+    parser.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"], help="Celery pool")
+    parser.add_argument("--queue", default="gorgias-component", help="the queue to consume (serve uses the default)")
+
+
+def _worker(component: Component, args: argparse.Namespace) -> int:
+    try:
+        from component.workers import main as work  # Celery loads only for workers
+    except ImportError as exc:
+        raise UsageError(f"workers need Celery ({exc.name} is missing): pip install 'gorgias-component[scale]'") from None
+
+    return work(args.broker, args.database, args.concurrency, args.pool, args.queue)
+
+
 # -- the table ------------------------------------------------------------------------------------------
 
 _TRIGGERS = trigger_cli.Plumbing(connection_options, connection_of, _token_saver)  # what poll and watch need here
@@ -342,6 +360,8 @@ COMMANDS: tuple[Command, ...] = (
             lambda parser: trigger_cli.watch_options(parser, _TRIGGERS)),
     Command("serve", "serve the component over HTTP with the playground page at / (options: serve --help)", _serve,
             own_parser=True),
+    Command("worker", "run a Celery worker for `serve --broker` (actions, data sources, trigger polls)", _worker,
+            _worker_options),
 )
 
 

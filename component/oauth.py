@@ -305,9 +305,10 @@ def _check_redirect_uri(redirect_uri: Any) -> None:
 class _TokenState:
     """The newest token of one connection identity; its lock serialises refreshes."""
 
-    def __init__(self, client: OAuthClient, token: dict[str, Any], store: TokenStore) -> None:
+    def __init__(self, client: OAuthClient, token: dict[str, Any], store: TokenStore, key: str | None = None) -> None:
         self.client = client
         self.store = store
+        self.key = key  # the identity the state is shared under (None: a token without a refresh token)
         self.lock = threading.RLock()  # re-entrant: a host callback may run another call on the same thread
         self.token = token
         self.undelivered = False  # a refreshed token no on_token_refresh has received yet
@@ -330,7 +331,26 @@ class _TokenState:
             and now >= self.token.get("expires_at", 0) - LEEWAY_SECONDS
 
     def refresh(self, redactor: Redactor) -> None:
-        """Ask the token endpoint for a new token (lock held); a ComponentError when it cannot be had."""
+        """Get a new token (lock held), from another process that just refreshed it or else from the endpoint."""
+        if self.key is None:
+            self._refresh(redactor)
+            return
+        # Other processes share the token through the store: one refreshes, the others wait and take its token.
+        with self.store.exclusive(self.key):
+            newest = self.store.latest(self.key)
+            if newest is not None and newest.get("access_token") != self.token.get("access_token") \
+                    and _number(newest.get("expires_at")) is not None \
+                    and float(newest["expires_at"]) > float(self.token.get("expires_at") or 0):
+                self.token = newest
+                self.undelivered = True
+                self.quiet_until = 0.0
+                return
+            self._refresh(redactor)
+            keys = [self.key, _identity(self.client, str(self.token.get("refresh_token") or ""))]
+            self.store.publish(list(dict.fromkeys(keys)), self.token)  # before the lock is released
+
+    def _refresh(self, redactor: Redactor) -> None:
+        """Ask the token endpoint for a new token; a ComponentError when it cannot be had."""
         session = self.oauth_session()
         try:
             with transport.deadline(TOKEN_TIMEOUT):
@@ -365,7 +385,8 @@ def _state_for(client: OAuthClient, token: dict[str, Any], store: TokenStore) ->
     refresh = token.get("refresh_token")
     if not isinstance(refresh, str):
         return _TokenState(client, token, store)  # nothing to refresh, nothing to share
-    state, created = store.setdefault(_identity(client, refresh), lambda: _TokenState(client, token, store))
+    key = _identity(client, refresh)
+    state, created = store.setdefault(key, lambda: _TokenState(client, token, store, key))
     # Never wait here: a call holding the lock is refreshing, which gives a newer token than the host's anyway.
     if not created and state.lock.acquire(blocking=False):
         try:

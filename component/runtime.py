@@ -5,7 +5,8 @@ and hands it to its executor; every call it runs then reads its settings and sha
 stores, and two runtimes in one process share nothing. Library use without a runtime gets
 `default_runtime()`, whose settings are the live process environment. The token and budget stores
 are small protocols so that a shared implementation (Redis, for workers on several machines) can
-replace the in-process ones.
+replace the in-process ones: with the `GORGIAS_REDIS_URL` setting, `Runtime.from_environ()` and the
+default runtime share budgets and token refreshes through Redis (`component.redis_stores`).
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 import requests
 
+from component.errors import InternalError
 from component.transport import new_session
 
 __all__ = [
+    "REDIS_URL_SETTING",
     "BudgetStore",
     "InMemoryBudgets",
     "InMemoryTokens",
@@ -33,6 +37,8 @@ __all__ = [
 
 MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
 MAX_TOKEN_STATES = 1024
+REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
+STORES_GROUP = "component.stores"  # entry points: a function(url) -> {"budgets": ..., "tokens": ...}
 
 S = TypeVar("S")
 B = TypeVar("B")  # a rate budget (component.ratelimit.RateBudget)
@@ -83,6 +89,18 @@ class TokenStore(Protocol):
         """Forget every state; returns them so that their sessions can be closed."""
         ...
 
+    def exclusive(self, key: str) -> AbstractContextManager[None]:
+        """Held around a refresh of `key`'s token: no other process refreshes it meanwhile."""
+        ...
+
+    def latest(self, key: str) -> dict[str, Any] | None:
+        """The newest token another process stored for `key` (under `exclusive`), or None."""
+        ...
+
+    def publish(self, keys: list[str], token: dict[str, Any]) -> None:
+        """Share a refreshed token under `keys` (called before `exclusive` is left)."""
+        ...
+
 
 class InMemoryTokens:
     """Token states in this process, the oldest forgotten past `max_states` (it only costs one extra refresh)."""
@@ -116,6 +134,15 @@ class InMemoryTokens:
             states = list({id(s): s for s in self._states.values()}.values())
             self._states.clear()
         return states
+
+    def exclusive(self, key: str) -> AbstractContextManager[None]:
+        return nullcontext()  # the state's own lock already serialises refreshes in one process
+
+    def latest(self, key: str) -> dict[str, Any] | None:
+        return None  # every call of this process shares the state itself
+
+    def publish(self, keys: list[str], token: dict[str, Any]) -> None:
+        return None
 
 
 class BudgetStore(Protocol):
@@ -163,17 +190,45 @@ class Runtime:
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None, **parts: Any) -> Runtime:
-        """A runtime whose settings are a copy of the environment taken now (later changes are not seen)."""
-        return cls(settings=dict(os.environ if environ is None else environ), **parts)
+        """A runtime whose settings are a copy of the environment taken now (later changes are not seen).
+
+        With `GORGIAS_REDIS_URL` set, budgets and tokens not given in `parts` are shared through Redis.
+        """
+        settings = dict(os.environ if environ is None else environ)
+        return cls(settings=settings, **{**_shared_stores(settings), **parts})
 
     def setting(self, name: str) -> str:
         """The setting `name`, stripped; "" when unset."""
         return (self.settings.get(name) or "").strip()
 
 
-_DEFAULT = Runtime(settings=os.environ)  # library use: the live environment, as a script expects
+def _shared_stores(settings: Mapping[str, str]) -> dict[str, Any]:
+    """The shared budget and token stores when the settings name a Redis server, else nothing.
+
+    The stores are a plug-in (the `component.stores` entry point `redis`, i.e. component.redis_stores),
+    so this module, which everything below the executor uses, never imports them or redis-py.
+    """
+    url = (settings.get(REDIS_URL_SETTING) or "").strip()
+    if not url:
+        return {}
+    from importlib.metadata import entry_points
+
+    plugin = next(iter(entry_points(group=STORES_GROUP, name="redis")), None)
+    if plugin is None:
+        raise InternalError(f"{REDIS_URL_SETTING} is set but no '{STORES_GROUP}' entry point named 'redis' is "
+                           "installed: reinstall gorgias-component")
+    stores: dict[str, Any] = plugin.load()(url)
+    return stores
+
+
+_DEFAULT: list[Runtime] = []  # created on first use, so that the Redis stores import nothing at import time
+_DEFAULT_LOCK = threading.Lock()
 
 
 def default_runtime() -> Runtime:
-    """The runtime of calls made without one (library use, the bundled CLI today)."""
-    return _DEFAULT
+    """The runtime of calls made without one (library use, the bundled CLI): the live environment's settings."""
+    if not _DEFAULT:
+        with _DEFAULT_LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(Runtime(settings=os.environ, **_shared_stores(os.environ)))
+    return _DEFAULT[0]

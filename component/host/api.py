@@ -53,6 +53,8 @@ def manifest(request: Request) -> dict[str, Any]:
 @router.post("/actions/{key}", summary="Run an action: {\"data\": ...}")
 def run_action(key: str, call: Call, request: Request) -> dict[str, Any]:
     host = host_of(request)
+    if host.broker is not None:
+        return dict(host.broker.run(host.component.key, "action", key, call.inputs, call.connectionId))
     connection, saver = host.connection(call.connectionId, call.connection)
     return host.component.run_action(key, call.inputs, connection, on_token_refresh=saver)
 
@@ -60,6 +62,10 @@ def run_action(key: str, call: Call, request: Request) -> dict[str, Any]:
 @router.post("/data-sources/{key}", summary="Run a picklist: the complete list, or one page with search/cursor/limit")
 def run_data_source(key: str, call: PicklistCall, request: Request) -> dict[str, Any]:
     host = host_of(request)
+    if host.broker is not None:
+        paging = {"search": call.search, "cursor": call.cursor, "limit": call.limit}
+        return dict(host.broker.run(host.component.key, "data source", key, call.inputs, call.connectionId,
+                                    **{k: v for k, v in paging.items() if v is not None}))
     connection, saver = host.connection(call.connectionId, call.connection)
     return host.component.run_data_source(key, call.inputs, connection, search=call.search, cursor=call.cursor,
                                           limit=call.limit, on_token_refresh=saver)

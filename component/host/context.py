@@ -24,6 +24,7 @@ class Host:
     component: Component
     store: Store
     token: str | None = None
+    broker: Any = None  # a component.workers.Broker: calls run on workers (`serve --broker`)
 
     def secret_fields(self, key: str) -> frozenset[str]:
         """The password fields of connection `key`: they are sealed in the store and never listed."""

@@ -110,13 +110,21 @@ def main(component: Component, argv: list[str]) -> int:
     parser.add_argument("--database", metavar="URL",
                         help="SQLAlchemy URL or SQLite file path (default ~/.local/share/gorgias-component/host.db); "
                              "secrets are encrypted with GORGIAS_HOST_KEY or a key file beside the SQLite file")
+    parser.add_argument("--broker", metavar="URL",
+                        help="run calls on `gorgias-component worker` processes through this Celery broker "
+                             "(redis://...) instead of in this process")
     args = parser.parse_args(argv)
     logging.getLogger("component.host").setLevel(logging.INFO)
     try:
         token = required_token(args.host)
         store = Store.open(args.database)
         with sandbox(component, store) if args.sandbox else contextlib.nullcontext():
-            config = uvicorn.Config(create_app(component, store, token=token), host=args.host, port=args.port,
+            app = create_app(component, store, token=token)
+            if args.broker:
+                from component.workers import Broker  # Celery loads only in broker mode
+
+                app.state.host.broker = Broker(args.broker)
+            config = uvicorn.Config(app, host=args.host, port=args.port,
                                     log_level="info", access_log=False)
             where = f"http://{args.host if is_loopback(args.host) or args.host != '0.0.0.0' else '127.0.0.1'}"
             print(f"serving {component.label} on {where}:{args.port}/ (playground), API under /api, "

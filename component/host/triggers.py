@@ -53,6 +53,8 @@ def _method(host: Host, name: str) -> Callable[..., Any]:
 def poll(key: str, call: PollCall, request: Request) -> Any:
     host = host_of(request)
     run = _method(host, "run_trigger")
+    if host.broker is not None:
+        return host.broker.run(host.component.key, "trigger", key, call.inputs, call.connectionId, state=call.state)
     connection, saver = host.connection(call.connectionId, call.connection)
     return run(key, call.inputs, connection, call.state, on_token_refresh=saver)
 

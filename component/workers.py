@@ -1,0 +1,149 @@
+"""Celery workers that run a component's actions, data sources and trigger polls, and the host's side that awaits them.
+
+A task message names the component (its entry point), the action, data source or trigger key, the
+inputs and the id of a connection in the host's store; the worker reads the connection (and writes
+back refreshed tokens) from that store itself, so no secret ever travels through the broker. The
+answer is `{"ok": result}` or `{"error": {...}}`, which `Broker.run` turns back into the same
+`ComponentError`. Reads (data sources, trigger polls, actions that change nothing or are idempotent)
+are acknowledged after they ran and given again to another worker when theirs dies; an action that
+may create something is acknowledged when a worker takes it, so a worker killed in the middle loses
+it rather than sending the create twice (the host's caller gets a timeout and must check).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from celery import Celery
+
+from component import errors
+from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
+
+__all__ = ["DATABASE_SETTING", "Broker", "celery_app", "main"]
+
+DATABASE_SETTING = "GORGIAS_HOST_DATABASE"  # where workers find stored connections (the host's --database)
+QUEUE = "gorgias-component"
+RESULT_SECONDS = 120.0  # a host waits this long for a worker's answer
+READ_TASK = "component.run_read"  # acknowledged after running: redelivered if the worker dies
+WRITE_TASK = "component.run_write"  # acknowledged on receipt: never run twice
+
+
+def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE) -> Celery:
+    """The Celery application on `broker` (Redis, also the result backend) with both tasks registered."""
+    app = Celery("gorgias_component", broker=broker, backend=broker, set_as_current=False)
+    app.conf.update(task_serializer="json", result_serializer="json", accept_content=["json"],
+                    task_default_queue=queue, worker_prefetch_multiplier=1, result_expires=3600,
+                    broker_connection_retry_on_startup=True, worker_hijack_root_logger=False)
+    stores: dict[str, Any] = {}
+
+    def run(component: str, kind: str, key: str, inputs: dict[str, Any], connection_id: str,
+            options: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return {"ok": _perform(stores, database, component, kind, key, inputs, connection_id, options)}
+        except ComponentError as exc:
+            return {"error": {"type": type(exc).__name__, "message": str(exc), "key": getattr(exc, "key", None),
+                              "status": getattr(exc, "status", None), "kind": getattr(exc, "kind", None)}}
+
+    app.task(name=READ_TASK, acks_late=True, reject_on_worker_lost=True)(run)
+    app.task(name=WRITE_TASK, acks_late=False)(run)
+    return app
+
+
+def _perform(stores: dict[str, Any], database: str | None, component_key: str, kind: str, key: str,
+             inputs: Mapping[str, Any], connection_id: str, options: Mapping[str, Any]) -> Any:
+    """Run one call in the worker with the stored connection; refreshed tokens go back to the store."""
+    from component.host.context import Host
+    from component.host.store import Store
+
+    if "store" not in stores:
+        stores["store"] = Store.open(database or os.environ.get(DATABASE_SETTING) or None)
+    component = _component(component_key)
+    connection, saver = Host(component, stores["store"]).connection(connection_id, None)
+    if kind == "action":
+        return component.run_action(key, inputs, connection, on_token_refresh=saver)
+    if kind == "data source":
+        return component.run_data_source(key, inputs, connection, on_token_refresh=saver, **options)
+    run_trigger = getattr(component, "run_trigger", None)
+    if kind != "trigger" or not callable(run_trigger):
+        raise InputError("kind", f"Workers run actions, data sources and trigger polls, not {kind!r}.")
+    return run_trigger(key, inputs, connection, options.get("state"), on_token_refresh=saver)
+
+
+def _component(key: str) -> Any:
+    """The installed component named `key` (its `component.components` entry point)."""
+    from importlib.metadata import entry_points
+
+    found = next(iter(entry_points(group="component.components", name=key)), None)
+    if found is None:
+        raise InputError("component", f"No component named {key!r} is installed on this worker.")
+    return found.load()
+
+
+def _retried_safely(kind: str, key: str) -> bool:
+    """Whether running the call twice is harmless (reads and idempotent writes)."""
+    if kind != "action":
+        return True
+    from component.mcp.effects import classify
+
+    return classify(key).idempotent
+
+
+def _error(detail: Mapping[str, Any]) -> ComponentError:
+    """The ComponentError a worker reported, rebuilt with its class, key and status."""
+    cls = getattr(errors, str(detail.get("type")), None)
+    message = str(detail.get("message"))
+    if not (isinstance(cls, type) and issubclass(cls, ComponentError)):
+        return errors.InternalError(message)
+    if issubclass(cls, errors.UnknownKeyError):
+        return cls(str(detail.get("key")), message, kind=str(detail.get("kind") or ""))
+    if issubclass(cls, InputError):
+        return cls(str(detail.get("key")), message)
+    if issubclass(cls, errors.ApiError):
+        return cls(message, status=int(detail.get("status") or 0))
+    return cls(message)
+
+
+class Broker:
+    """The host's side: enqueue a call for the workers and await its answer."""
+
+    def __init__(self, url: str, *, queue: str = QUEUE, timeout: float = RESULT_SECONDS) -> None:
+        self.app = celery_app(url, queue=queue)
+        self.timeout = timeout
+
+    def run(self, component: str, kind: str, key: str, inputs: Mapping[str, Any], connection_id: str | None,
+            **options: Any) -> Any:
+        """Run the call on a worker; its result, or the ComponentError it raised there."""
+        if connection_id is None:
+            raise InputError("connectionId", "Calls run by workers need a stored connection: give 'connectionId' "
+                                             "(POST /api/connections), not an inline connection.")
+        task = READ_TASK if _retried_safely(kind, key) else WRITE_TASK
+        from celery.exceptions import TimeoutError as ResultTimeout
+
+        try:
+            result = self.app.send_task(task, args=[component, kind, key, dict(inputs), connection_id, options])
+            answer = result.get(timeout=self.timeout, propagate=True)
+        except ResultTimeout:
+            late = f"The workers did not answer {kind} '{key}' within {self.timeout:g} s (timed out)"
+            if task == WRITE_TASK:
+                raise WriteUncertainError(late + "; the write may or may not have happened: check before "
+                                                 "retrying.") from None
+            raise TransportError(late + ".") from None
+        except Exception as exc:  # the broker unreachable, or the worker died running a write (WorkerLostError)
+            if task == WRITE_TASK:
+                raise WriteUncertainError(f"The workers did not finish action '{key}' ({type(exc).__name__}): the "
+                                          "write may or may not have happened; it was not run again to avoid a "
+                                          "duplicate: check before retrying.") from None
+            raise TransportError(f"The broker could not run {kind} '{key}': {type(exc).__name__}.") from None
+        if "error" in answer:
+            raise _error(answer["error"])
+        return answer["ok"]
+
+
+def main(broker: str, database: str | None, concurrency: int, pool: str, queue: str = QUEUE) -> int:
+    """Run a worker until interrupted (`gorgias-component worker`)."""
+    app = celery_app(broker, database=database, queue=queue)
+    app.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", f"--pool={pool}",
+                     f"--queues={queue}", "--without-gossip", "--without-mingle", "--without-heartbeat"])
+    return 0
