@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Code, Id, Text
-from gorgias_component.actions.documents import output, schema
+from gorgias_component.actions.documents import example, output, schema
 
 __all__ = ["ACTIONS"]
 
@@ -32,6 +32,7 @@ class CreateAccountSettingInputs(SettingFieldInputs):
 
 @action(
     "createAccountSetting", "Create Account Setting", "Create an account-wide setting.",
+    example=example("createAccountSetting"),
     resource=RESOURCE, output=output("account_setting"),
 )
 def create_account_setting(api: HttpClient, inputs: CreateAccountSettingInputs) -> object:
@@ -44,6 +45,7 @@ class ListAccountSettingsInputs(ActionInputs):
 
 @action(
     "listAccountSettings", "List Account Settings", "List the account-wide settings, optionally of one type.",
+    example=example("listAccountSettings"),
     resource=RESOURCE, output=output("account_setting_list"),
 )
 def list_account_settings(api: HttpClient, inputs: ListAccountSettingsInputs) -> object:
@@ -57,6 +59,7 @@ class UpdateAccountSettingInputs(SettingFieldInputs):
 
 @action(
     "updateAccountSetting", "Update Account Setting", "Update an account-wide setting.",
+    example=example("updateAccountSetting"),
     resource=RESOURCE, output=output("account_setting"),
 )
 def update_account_setting(api: HttpClient, inputs: UpdateAccountSettingInputs) -> object:

@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, Code, CodeList, DateTime, Id, Text, choice, int_range
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import output, output_list, schema
+from gorgias_component.actions.documents import example, output, output_list, schema
 
 __all__ = ["create_custom_field", "get_custom_field", "list_custom_fields", "update_custom_field",
            "update_custom_fields"]
@@ -45,6 +45,7 @@ class CreateCustomFieldInputs(CustomFieldFields):
 
 
 @action("createCustomField", "Create Custom Field", "Create a custom field of tickets or customers.",
+        example=example("createCustomField"),
         resource=RESOURCE, output=FIELD)
 def create_custom_field(api: HttpClient, inputs: CreateCustomFieldInputs) -> object:
     return api.post("/custom-fields", inputs.set_values())
@@ -54,7 +55,8 @@ class GetCustomFieldInputs(ActionInputs):
     id: Id = fields.custom_field_id()
 
 
-@action("getCustomField", "Get Custom Field", "Retrieve a custom field.", resource=RESOURCE, output=FIELD)
+@action("getCustomField", "Get Custom Field", "Retrieve a custom field.",
+        example=example("getCustomField"), resource=RESOURCE, output=FIELD)
 def get_custom_field(api: HttpClient, inputs: GetCustomFieldInputs) -> object:
     return api.get(f"/custom-fields/{inputs.id}")
 
@@ -67,6 +69,7 @@ class UpdateCustomFieldInputs(CustomFieldFields):
 
 
 @action("updateCustomField", "Update Custom Field", "Update a custom field; only the inputs that are set change.",
+        example=example("updateCustomField"),
         resource=RESOURCE, output=FIELD)
 def update_custom_field(api: HttpClient, inputs: UpdateCustomFieldInputs) -> object:
     return api.put(f"/custom-fields/{inputs.id}", inputs.set_values(exclude=("id",)))
@@ -79,6 +82,7 @@ class UpdateCustomFieldsInputs(ActionInputs):
 
 
 @action("updateCustomFields", "Update Custom Fields", "Update several custom fields, each named by its id.",
+        example=example("updateCustomFields"),
         resource=RESOURCE, output=output("custom_field_list"))
 def update_custom_fields(api: HttpClient, inputs: UpdateCustomFieldsInputs) -> object:
     return api.put("/custom-fields", inputs.fields)
@@ -95,6 +99,7 @@ class ListCustomFieldsInputs(ListInputs):
 
 
 @list_action("listCustomFields", "List Custom Fields", "List the custom fields of tickets or customers, paginated.",
+             example=example("listCustomFields"),
              resource=RESOURCE, output=output_list("custom_field"), paging=paging.of("custom fields"))
 def list_custom_fields(inputs: ListCustomFieldsInputs) -> ListRequest:
     return ListRequest("/custom-fields", inputs.filters())

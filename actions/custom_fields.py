@@ -67,6 +67,7 @@ class UpdateTicketCustomFieldInputs(ActionInputs):
 
 
 @action("updateTicketCustomField", "Update Ticket Custom Field", "Set the value of one custom field of a ticket.",
+        example=example("updateTicketCustomField"),
         resource=RESOURCE, output=output("custom_field_value"))
 def update_ticket_custom_field(api: HttpClient, inputs: UpdateTicketCustomFieldInputs) -> object:
     return api.put(f"/tickets/{inputs.ticket_id}/custom-fields/{inputs.id}", {"value": inputs.value})
@@ -80,6 +81,7 @@ class SetTicketCustomFieldsInputs(ActionInputs):
 
 
 @action("setTicketCustomFields", "Set Ticket Custom Fields", "Set the values of several custom fields of a ticket.",
+        example=example("setTicketCustomFields"),
         resource=RESOURCE, output=CUSTOM_FIELD_VALUES)
 def set_ticket_custom_fields(api: HttpClient, inputs: SetTicketCustomFieldsInputs) -> object:
     return _values(api.put(f"/tickets/{inputs.ticket_id}/custom-fields", inputs.values))

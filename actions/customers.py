@@ -104,7 +104,8 @@ class DeleteCustomersInputs(ActionInputs):
     ids: SomeIds = fields.customer_id("The IDs of the customers to delete (at least one).", label="Customer IDs")
 
 
-@action("deleteCustomers", "Delete Customers", "Delete the customers with the given IDs.", resource=RESOURCE,
+@action("deleteCustomers", "Delete Customers", "Delete the customers with the given IDs.",
+        example=example("deleteCustomers"), resource=RESOURCE,
         output=deleted())
 def delete_customers(api: HttpClient, inputs: DeleteCustomersInputs) -> object:
     api.json("DELETE", "/customers", json={"ids": inputs.ids})
@@ -121,6 +122,7 @@ class MergeCustomersInputs(ActionInputs):
 
 
 @action("mergeCustomers", "Merge Customers", "Merge a source customer into a target customer, then delete the source.",
+        example=example("mergeCustomers"),
         resource=RESOURCE, output=output("customer"))
 def merge_customers(api: HttpClient, inputs: MergeCustomersInputs) -> object:
     if inputs.source_id == inputs.target_id:
@@ -139,7 +141,8 @@ class SetCustomerDataInputs(ActionInputs):
         comments="The date of this data: if Gorgias has a more recent version, the request is ignored.")
 
 
-@action("setCustomerData", "Set Customer Data", "Replace the data stored on a customer.", resource=RESOURCE,
+@action("setCustomerData", "Set Customer Data", "Replace the data stored on a customer.",
+        example=example("setCustomerData"), resource=RESOURCE,
         output=deleted())
 def set_customer_data(api: HttpClient, inputs: SetCustomerDataInputs) -> object:
     api.put(f"/customers/{inputs.customer_id}/data", inputs.set_values(exclude=("customer_id",)))

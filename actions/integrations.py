@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
 from component.inputs import DateTime, Id, Invalid, KeyValues, Kind, Text, choice
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list
+from gorgias_component.actions.documents import deleted, example, output, output_list
 
 __all__ = ["IntegrationType", "create_integration", "delete_integration", "get_integration",
            "list_integrations", "update_integration"]
@@ -130,6 +130,7 @@ def _http(inputs: CreateIntegrationInputs | UpdateIntegrationInputs) -> dict[str
 
 
 @action("createIntegration", "Create Integration", "Create an HTTP integration that calls a URL on ticket events.",
+        example=example("createIntegration"),
         resource=RESOURCE, output=INTEGRATION)
 def create_integration(api: HttpClient, inputs: CreateIntegrationInputs) -> object:
     # Only HTTP integrations can be created through the API, hence the fixed type.
@@ -141,7 +142,7 @@ class GetIntegrationInputs(ActionInputs):
     id: Id = fields.integration_id()
 
 
-@action("getIntegration", "Get Integration", "Retrieve an integration.",
+@action("getIntegration", "Get Integration", "Retrieve an integration.", example=example("getIntegration"),
         resource=RESOURCE, output=INTEGRATION)
 def get_integration(api: HttpClient, inputs: GetIntegrationInputs) -> object:
     return api.get(f"/integrations/{inputs.id}")
@@ -177,6 +178,7 @@ class UpdateIntegrationInputs(ActionInputs):
 
 
 @action("updateIntegration", "Update Integration", "Update an integration; only the inputs that are set change.",
+        example=example("updateIntegration"),
         resource=RESOURCE, output=INTEGRATION)
 def update_integration(api: HttpClient, inputs: UpdateIntegrationInputs) -> object:
     body = inputs.set_values(exclude=("id", *HTTP_FIELDS))
@@ -194,7 +196,7 @@ class DeleteIntegrationInputs(ActionInputs):
                                    "deleted; widgets using it are deactivated.")
 
 
-@action("deleteIntegration", "Delete Integration", "Delete an integration.",
+@action("deleteIntegration", "Delete Integration", "Delete an integration.", example=example("deleteIntegration"),
         resource=RESOURCE, output=deleted())
 def delete_integration(api: HttpClient, inputs: DeleteIntegrationInputs) -> object:
     api.delete(f"/integrations/{inputs.id}")
@@ -210,6 +212,7 @@ class ListIntegrationsInputs(ListInputs):
 
 
 @list_action("listIntegrations", "List Integrations", "List integrations, paginated (newest first by default).",
+             example=example("listIntegrations"),
              resource=RESOURCE, output=output_list("integration"),
              paging=paging.of("integrations"))
 def list_integrations(inputs: ListIntegrationsInputs) -> ListRequest:

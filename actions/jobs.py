@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, DateTime, Id, choice
 from gorgias_component.actions import paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["ACTIONS"]
 
@@ -55,6 +55,7 @@ class CreateJobInputs(JobFieldInputs):
 
 @action(
     "createJob", "Create Job", "Create a job, run in the background by Gorgias (e.g. update or export many tickets).",
+    example=example("createJob"),
     resource=RESOURCE, output=output("job"),
 )
 def create_job(api: HttpClient, inputs: CreateJobInputs) -> object:
@@ -65,7 +66,8 @@ class GetJobInputs(ActionInputs):
     id: Id = Input("Job ID", required=True, comments=JOB_ID, example="1234")
 
 
-@action("getJob", "Get Job", "Retrieve a job, e.g. to follow its status and progress.", resource=RESOURCE,
+@action("getJob", "Get Job", "Retrieve a job, e.g. to follow its status and progress.",
+        example=example("getJob"), resource=RESOURCE,
         output=output("job"))
 def get_job(api: HttpClient, inputs: GetJobInputs) -> object:
     return api.get(f"/jobs/{inputs.id}")
@@ -79,7 +81,8 @@ class UpdateJobInputs(JobFieldInputs):
     )
 
 
-@action("updateJob", "Update Job", "Update a job that has not finished.", resource=RESOURCE, output=output("job"))
+@action("updateJob", "Update Job", "Update a job that has not finished.",
+        example=example("updateJob"), resource=RESOURCE, output=output("job"))
 def update_job(api: HttpClient, inputs: UpdateJobInputs) -> object:
     return api.put(f"/jobs/{inputs.id}", inputs.set_values(exclude=("id",)))
 
@@ -91,7 +94,8 @@ class CancelJobInputs(ActionInputs):
     )
 
 
-@action("cancelJob", "Cancel Job", "Cancel a job; changes it already made are kept.", resource=RESOURCE,
+@action("cancelJob", "Cancel Job", "Cancel a job; changes it already made are kept.",
+        example=example("cancelJob"), resource=RESOURCE,
         output=deleted())
 def cancel_job(api: HttpClient, inputs: CancelJobInputs) -> object:
     api.delete(f"/jobs/{inputs.id}")
@@ -108,7 +112,8 @@ class ListJobsInputs(ListInputs):
 
 
 @list_action(
-    "listJobs", "List Jobs", "List jobs, newest first by default.", resource=RESOURCE, output=output_list("job"),
+    "listJobs", "List Jobs", "List jobs, newest first by default.",
+    example=example("listJobs"), resource=RESOURCE, output=output_list("job"),
     paging=paging.of("jobs"),
 )
 def list_jobs(inputs: ListJobsInputs) -> ListRequest:

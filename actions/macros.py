@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
 from component.inputs import CodeList, Id, Text, TextList, choice
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["ACTIONS"]
 
@@ -53,7 +53,8 @@ class CreateMacroInputs(MacroFieldInputs):
     name: Text = Input("Name", required=True, comments=NAME, example="Order status inquiry")
 
 
-@action("createMacro", "Create Macro", "Create a macro.", resource=RESOURCE, output=output("macro"))
+@action("createMacro", "Create Macro", "Create a macro.",
+        example=example("createMacro"), resource=RESOURCE, output=output("macro"))
 def create_macro(api: HttpClient, inputs: CreateMacroInputs) -> object:
     return api.post("/macros", inputs.set_values())
 
@@ -62,7 +63,7 @@ class GetMacroInputs(ActionInputs):
     id: Id = fields.macro_id("The ID of the macro.")
 
 
-@action("getMacro", "Get Macro", "Retrieve a macro.", resource=RESOURCE, output=output("macro"))
+@action("getMacro", "Get Macro", "Retrieve a macro.", example=example("getMacro"), resource=RESOURCE, output=output("macro"))
 def get_macro(api: HttpClient, inputs: GetMacroInputs) -> object:
     return api.get(f"/macros/{inputs.id}")
 
@@ -71,7 +72,8 @@ class UpdateMacroInputs(MacroFieldInputs):
     id: Id = fields.macro_id("The ID of the macro to update; the actions given replace the macro's actions.")
 
 
-@action("updateMacro", "Update Macro", "Update a macro.", resource=RESOURCE, output=output("macro"))
+@action("updateMacro", "Update Macro", "Update a macro.",
+        example=example("updateMacro"), resource=RESOURCE, output=output("macro"))
 def update_macro(api: HttpClient, inputs: UpdateMacroInputs) -> object:
     return api.put(f"/macros/{inputs.id}", inputs.set_values(exclude=("id",)))
 
@@ -80,7 +82,8 @@ class DeleteMacroInputs(ActionInputs):
     id: Id = fields.macro_id("The ID of the macro to delete.")
 
 
-@action("deleteMacro", "Delete Macro", "Delete a macro.", resource=RESOURCE, output=deleted())
+@action("deleteMacro", "Delete Macro", "Delete a macro.",
+        example=example("deleteMacro"), resource=RESOURCE, output=deleted())
 def delete_macro(api: HttpClient, inputs: DeleteMacroInputs) -> object:
     api.delete(f"/macros/{inputs.id}")
     return {"message": "Success"}
@@ -107,7 +110,8 @@ class ListMacrosInputs(ListInputs):
 
 
 @list_action(
-    "listMacros", "List Macros", "List macros, paginated.", resource=RESOURCE, output=output_list("macro"),
+    "listMacros", "List Macros", "List macros, paginated.",
+    example=example("listMacros"), resource=RESOURCE, output=output_list("macro"),
     paging=paging.of("macros"),
 )
 def list_macros(inputs: ListMacrosInputs) -> ListRequest:

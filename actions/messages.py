@@ -125,7 +125,8 @@ class UpdateTicketMessageInputs(CreateTicketMessageInputs):
     )
 
 
-@action("updateTicketMessage", "Update Ticket Message", "Update a message of a ticket.", resource=RESOURCE,
+@action("updateTicketMessage", "Update Ticket Message", "Update a message of a ticket.",
+        example=example("updateTicketMessage"), resource=RESOURCE,
         output=output("message"))
 def update_ticket_message(api: HttpClient, inputs: UpdateTicketMessageInputs) -> object:
     body = inputs.set_values(exclude=("action", "ticket_id", "id"))
@@ -137,7 +138,8 @@ class DeleteTicketMessageInputs(ActionInputs):
     ticket_id: Id = fields.ticket_id("The ID of the ticket associated with the message.", example="353768814")
 
 
-@action("deleteTicketMessage", "Delete Ticket Message", "Delete a message of a ticket.", resource=RESOURCE,
+@action("deleteTicketMessage", "Delete Ticket Message", "Delete a message of a ticket.",
+        example=example("deleteTicketMessage"), resource=RESOURCE,
         output=deleted())
 def delete_ticket_message(api: HttpClient, inputs: DeleteTicketMessageInputs) -> object:
     api.delete(f"/tickets/{inputs.ticket_id}/messages/{inputs.id}")

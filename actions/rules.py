@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, CodeList, DateTime, Id, Text, choice, choice_list, int_range
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["ACTIONS"]
 
@@ -49,7 +49,8 @@ class CreateRuleInputs(RuleFieldInputs):
     name: Text = Input("Name", required=True, comments=NAME, example="Auto-tag open tickets")
 
 
-@action("createRule", "Create Rule", "Create a rule.", resource=RESOURCE, output=output("rule"))
+@action("createRule", "Create Rule", "Create a rule.",
+        example=example("createRule"), resource=RESOURCE, output=output("rule"))
 def create_rule(api: HttpClient, inputs: CreateRuleInputs) -> object:
     return api.post("/rules", _body(inputs.set_values()))
 
@@ -58,7 +59,7 @@ class GetRuleInputs(ActionInputs):
     id: Id = fields.rule_id("The ID of the rule.")
 
 
-@action("getRule", "Get Rule", "Retrieve a rule.", resource=RESOURCE, output=output("rule"))
+@action("getRule", "Get Rule", "Retrieve a rule.", example=example("getRule"), resource=RESOURCE, output=output("rule"))
 def get_rule(api: HttpClient, inputs: GetRuleInputs) -> object:
     return api.get(f"/rules/{inputs.id}")
 
@@ -67,7 +68,8 @@ class UpdateRuleInputs(RuleFieldInputs):
     id: Id = fields.rule_id("The ID of the rule to update.")
 
 
-@action("updateRule", "Update Rule", "Update a rule.", resource=RESOURCE, output=output("rule"))
+@action("updateRule", "Update Rule", "Update a rule.",
+        example=example("updateRule"), resource=RESOURCE, output=output("rule"))
 def update_rule(api: HttpClient, inputs: UpdateRuleInputs) -> object:
     return api.put(f"/rules/{inputs.id}", _body(inputs.set_values(exclude=("id",))))
 
@@ -76,7 +78,7 @@ class DeleteRuleInputs(ActionInputs):
     id: Id = fields.rule_id("The ID of the rule to delete.")
 
 
-@action("deleteRule", "Delete Rule", "Delete a rule.", resource=RESOURCE, output=deleted())
+@action("deleteRule", "Delete Rule", "Delete a rule.", example=example("deleteRule"), resource=RESOURCE, output=deleted())
 def delete_rule(api: HttpClient, inputs: DeleteRuleInputs) -> object:
     api.delete(f"/rules/{inputs.id}")
     return {"message": "Success"}
@@ -90,7 +92,8 @@ class ListRulesInputs(ListInputs):
 
 
 @list_action(
-    "listRules", "List Rules", "List rules, paginated.", resource=RESOURCE, output=output_list("rule"),
+    "listRules", "List Rules", "List rules, paginated.",
+    example=example("listRules"), resource=RESOURCE, output=output_list("rule"),
     paging=paging.of("rules"),
 )
 def list_rules(inputs: ListRulesInputs) -> ListRequest:
@@ -108,6 +111,7 @@ class UpdateRulePrioritiesInputs(ActionInputs):
 
 @action(
     "updateRulePriorities", "Update Rule Priorities", "Update the priorities of several rules at once.",
+    example=example("updateRulePriorities"),
     resource=RESOURCE, output=output("rule_list"),
 )
 def update_rule_priorities(api: HttpClient, inputs: UpdateRulePrioritiesInputs) -> object:

@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, DateTime, Id, choice, int_range, text_up_to
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import output, output_list
+from gorgias_component.actions.documents import example, output, output_list
 
 __all__ = ["ACTIONS"]
 
@@ -50,6 +50,7 @@ class CreateSatisfactionSurveyInputs(SurveyFieldInputs):
 
 @action(
     "createSatisfactionSurvey", "Create Satisfaction Survey", "Create a satisfaction survey for a ticket.",
+    example=example("createSatisfactionSurvey"),
     resource=RESOURCE, output=output("satisfaction_survey"),
 )
 def create_satisfaction_survey(api: HttpClient, inputs: CreateSatisfactionSurveyInputs) -> object:
@@ -62,6 +63,7 @@ class GetSatisfactionSurveyInputs(ActionInputs):
 
 @action(
     "getSatisfactionSurvey", "Get Satisfaction Survey", "Retrieve a satisfaction survey.",
+    example=example("getSatisfactionSurvey"),
     resource=RESOURCE, output=output("satisfaction_survey"),
 )
 def get_satisfaction_survey(api: HttpClient, inputs: GetSatisfactionSurveyInputs) -> object:
@@ -74,6 +76,7 @@ class UpdateSatisfactionSurveyInputs(SurveyFieldInputs):
 
 @action(
     "updateSatisfactionSurvey", "Update Satisfaction Survey", "Update a satisfaction survey.",
+    example=example("updateSatisfactionSurvey"),
     resource=RESOURCE, output=output("satisfaction_survey"),
 )
 def update_satisfaction_survey(api: HttpClient, inputs: UpdateSatisfactionSurveyInputs) -> object:
@@ -90,6 +93,7 @@ class ListSatisfactionSurveysInputs(ListInputs):
 
 @list_action(
     "listSatisfactionSurveys", "List Satisfaction Surveys", "List satisfaction surveys, newest first by default.",
+    example=example("listSatisfactionSurveys"),
     resource=RESOURCE, output=output_list("satisfaction_survey"), paging=paging.of("satisfaction surveys"),
 )
 def list_satisfaction_surveys(inputs: ListSatisfactionSurveysInputs) -> ListRequest:

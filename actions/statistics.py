@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Code, choice
-from gorgias_component.actions.documents import output, schema
+from gorgias_component.actions.documents import example, output, schema
 
 __all__ = ["STATISTIC_NAMES", "download_statistic", "get_statistic"]
 
@@ -40,13 +40,14 @@ class StatisticInputs(ActionInputs):
                                 comments="The statistic: " + ", ".join(STATISTIC_NAMES) + ".")
 
 
-@action("getStatistic", "Get Statistic", "Retrieve a statistic for a period.",
+@action("getStatistic", "Get Statistic", "Retrieve a statistic for a period.", example=example("getStatistic"),
         resource=RESOURCE, output=output("statistic"))
 def get_statistic(api: HttpClient, inputs: StatisticInputs) -> object:
     return api.post(f"/stats/{inputs.name}", {"filters": inputs.filters})
 
 
 @action("downloadStatistic", "Download Statistic", "Download a statistic for a period as CSV.",
+        example=example("downloadStatistic"),
         resource=RESOURCE, output=output("statistic_file"))
 def download_statistic(api: HttpClient, inputs: StatisticInputs) -> object:
     response = api.request("POST", f"/stats/{inputs.name}/download", json={"filters": inputs.filters},

@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, Id, SomeIds, Text, choice
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_tag", "delete_tag", "delete_tags", "get_tag", "list_tags", "merge_tags", "update_tag"]
 
@@ -38,7 +38,7 @@ class CreateTagInputs(TagFields):
                        example="urgent")
 
 
-@action("createTag", "Create Tag", "Create a tag.", resource=RESOURCE, output=TAG)
+@action("createTag", "Create Tag", "Create a tag.", example=example("createTag"), resource=RESOURCE, output=TAG)
 def create_tag(api: HttpClient, inputs: CreateTagInputs) -> object:
     return api.post("/tags", inputs.set_values())
 
@@ -47,7 +47,7 @@ class GetTagInputs(ActionInputs):
     id: Id = fields.tag_id()
 
 
-@action("getTag", "Get Tag", "Retrieve a tag.", resource=RESOURCE, output=TAG)
+@action("getTag", "Get Tag", "Retrieve a tag.", example=example("getTag"), resource=RESOURCE, output=TAG)
 def get_tag(api: HttpClient, inputs: GetTagInputs) -> object:
     return api.get(f"/tags/{inputs.id}")
 
@@ -56,7 +56,8 @@ class UpdateTagInputs(TagFields):
     id: Id = fields.tag_id("The ID of the tag to update.")
 
 
-@action("updateTag", "Update Tag", "Update a tag; only the inputs that are set change.", resource=RESOURCE,
+@action("updateTag", "Update Tag", "Update a tag; only the inputs that are set change.",
+        example=example("updateTag"), resource=RESOURCE,
         output=TAG)
 def update_tag(api: HttpClient, inputs: UpdateTagInputs) -> object:
     return api.put(f"/tags/{inputs.id}", inputs.set_values(exclude=("id",)))
@@ -66,7 +67,8 @@ class DeleteTagInputs(ActionInputs):
     id: Id = fields.tag_id("The ID of the tag to delete. Tags used in macros or rules cannot be deleted.")
 
 
-@action("deleteTag", "Delete Tag", "Delete a tag; views using it are deactivated.", resource=RESOURCE,
+@action("deleteTag", "Delete Tag", "Delete a tag; views using it are deactivated.",
+        example=example("deleteTag"), resource=RESOURCE,
         output=deleted())
 def delete_tag(api: HttpClient, inputs: DeleteTagInputs) -> object:
     api.delete(f"/tags/{inputs.id}")
@@ -77,7 +79,8 @@ class DeleteTagsInputs(ActionInputs):
     ids: SomeIds = fields.tag_ids("The IDs of the tags to delete (at least one).", example="12")
 
 
-@action("deleteTags", "Delete Tags", "Delete the tags with the given IDs.", resource=RESOURCE, output=deleted())
+@action("deleteTags", "Delete Tags", "Delete the tags with the given IDs.",
+        example=example("deleteTags"), resource=RESOURCE, output=deleted())
 def delete_tags(api: HttpClient, inputs: DeleteTagsInputs) -> object:
     api.json("DELETE", "/tags", json={"ids": inputs.ids})
     return {"message": "Success"}
@@ -92,7 +95,8 @@ class MergeTagsInputs(ActionInputs):
     )
 
 
-@action("mergeTags", "Merge Tags", "Merge tags into a destination tag, then delete them.", resource=RESOURCE,
+@action("mergeTags", "Merge Tags", "Merge tags into a destination tag, then delete them.",
+        example=example("mergeTags"), resource=RESOURCE,
         output=TAG)
 def merge_tags(api: HttpClient, inputs: MergeTagsInputs) -> object:
     return api.put(f"/tags/{inputs.destination_tag_id}/merge", {"source_tags_ids": inputs.source_tags_ids})
@@ -105,6 +109,7 @@ class ListTagsInputs(ListInputs):
 
 
 @list_action("listTags", "List Tags", "List tags, paginated, ordered as asked (newest first by default).",
+             example=example("listTags"),
              resource=RESOURCE, output=output_list("tag"), paging=paging.of("tags"))
 def list_tags(inputs: ListTagsInputs) -> ListRequest:
     return ListRequest("/tags", inputs.filters())

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, Id, IdList, Text, choice
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_team", "delete_team", "get_team", "list_teams", "update_team"]
 
@@ -39,7 +39,8 @@ class CreateTeamInputs(TeamFields):
     name: Text = Input("Name", required=True, comments="Name of the team.", example="Warehouse team")
 
 
-@action("createTeam", "Create Team", "Create a team of users.", resource=RESOURCE, output=TEAM)
+@action("createTeam", "Create Team", "Create a team of users.",
+        example=example("createTeam"), resource=RESOURCE, output=TEAM)
 def create_team(api: HttpClient, inputs: CreateTeamInputs) -> object:
     return api.post("/teams", inputs.body())
 
@@ -48,7 +49,7 @@ class GetTeamInputs(ActionInputs):
     id: Id = fields.team_id()
 
 
-@action("getTeam", "Get Team", "Retrieve a team.", resource=RESOURCE, output=TEAM)
+@action("getTeam", "Get Team", "Retrieve a team.", example=example("getTeam"), resource=RESOURCE, output=TEAM)
 def get_team(api: HttpClient, inputs: GetTeamInputs) -> object:
     return api.get(f"/teams/{inputs.id}")
 
@@ -57,7 +58,8 @@ class UpdateTeamInputs(TeamFields):
     id: Id = fields.team_id("The ID of the team to update.")
 
 
-@action("updateTeam", "Update Team", "Update a team; only the inputs that are set change.", resource=RESOURCE,
+@action("updateTeam", "Update Team", "Update a team; only the inputs that are set change.",
+        example=example("updateTeam"), resource=RESOURCE,
         output=TEAM)
 def update_team(api: HttpClient, inputs: UpdateTeamInputs) -> object:
     return api.put(f"/teams/{inputs.id}", inputs.body(exclude=("id",)))
@@ -67,7 +69,8 @@ class DeleteTeamInputs(ActionInputs):
     id: Id = fields.team_id("The ID of the team to delete.")
 
 
-@action("deleteTeam", "Delete Team", "Delete a team (its users are kept).", resource=RESOURCE, output=deleted())
+@action("deleteTeam", "Delete Team", "Delete a team (its users are kept).",
+        example=example("deleteTeam"), resource=RESOURCE, output=deleted())
 def delete_team(api: HttpClient, inputs: DeleteTeamInputs) -> object:
     api.delete(f"/teams/{inputs.id}")
     return {"message": "Success"}
@@ -77,7 +80,8 @@ class ListTeamsInputs(ListInputs):
     order_by: TeamOrder | None = Input("Order By", comments="Attribute used to order teams.", example="name:asc")
 
 
-@list_action("listTeams", "List Teams", "List teams, paginated, newest first by default.", resource=RESOURCE,
+@list_action("listTeams", "List Teams", "List teams, paginated, newest first by default.",
+             example=example("listTeams"), resource=RESOURCE,
              output=output_list("team"), paging=paging.of("teams"))
 def list_teams(inputs: ListTeamsInputs) -> ListRequest:
     return ListRequest("/teams", inputs.filters())

@@ -7,7 +7,7 @@ from typing import Any
 from component import ActionInputs, HttpClient, Input, action
 from component.inputs import Bool, Id, IdList, TextList
 from gorgias_component.actions import fields
-from gorgias_component.actions.documents import deleted, output_list
+from gorgias_component.actions.documents import deleted, example, output_list
 
 __all__ = ["add_ticket_tags", "list_ticket_tags", "remove_ticket_tags", "set_ticket_tags"]
 
@@ -32,14 +32,16 @@ class TicketTagsInputs(ActionInputs):
         return body
 
 
-@action("addTicketTags", "Add Ticket Tags", "Add tags to a ticket, by id or by name.", resource=RESOURCE,
+@action("addTicketTags", "Add Ticket Tags", "Add tags to a ticket, by id or by name.",
+        example=example("addTicketTags"), resource=RESOURCE,
         output=deleted())
 def add_ticket_tags(api: HttpClient, inputs: TicketTagsInputs) -> object:
     api.post(f"/tickets/{inputs.ticket_id}/tags", inputs.tags("addTicketTags"))
     return {"message": "Success"}
 
 
-@action("removeTicketTags", "Remove Ticket Tags", "Remove tags from a ticket, by id or by name.", resource=RESOURCE,
+@action("removeTicketTags", "Remove Ticket Tags", "Remove tags from a ticket, by id or by name.",
+        example=example("removeTicketTags"), resource=RESOURCE,
         output=deleted())
 def remove_ticket_tags(api: HttpClient, inputs: TicketTagsInputs) -> object:
     api.json("DELETE", f"/tickets/{inputs.ticket_id}/tags", json=inputs.tags("removeTicketTags"))
@@ -53,7 +55,8 @@ class SetTicketTagsInputs(TicketTagsInputs):
                        "tag of the ticket.", example="false")
 
 
-@action("setTicketTags", "Set Ticket Tags", "Replace the tags of a ticket with the given ones.", resource=RESOURCE,
+@action("setTicketTags", "Set Ticket Tags", "Replace the tags of a ticket with the given ones.",
+        example=example("setTicketTags"), resource=RESOURCE,
         output=deleted())
 def set_ticket_tags(api: HttpClient, inputs: SetTicketTagsInputs) -> object:
     # Only an explicit "remove all" sends an empty list: an input left empty never clears the tags.
@@ -66,7 +69,8 @@ class ListTicketTagsInputs(ActionInputs):
     ticket_id: Id = fields.ticket_id()
 
 
-@action("listTicketTags", "List Ticket Tags", "List the tags of a ticket.", resource=RESOURCE,
+@action("listTicketTags", "List Ticket Tags", "List the tags of a ticket.",
+        example=example("listTicketTags"), resource=RESOURCE,
         output=output_list("tag"))
 def list_ticket_tags(api: HttpClient, inputs: ListTicketTagsInputs) -> object:
     return api.get(f"/tickets/{inputs.ticket_id}/tags")

@@ -216,7 +216,7 @@ class UpdateTicketInputs(ActionInputs):
 
 
 @action("updateTicket", "Update Ticket", "Update a ticket: status, priority, assignees, tags, fields and more; only "
-        "the inputs that are set change.", resource=RESOURCE, output=output("ticket"))
+        "the inputs that are set change.", example=example("updateTicket"), resource=RESOURCE, output=output("ticket"))
 def update_ticket(api: HttpClient, inputs: UpdateTicketInputs) -> object:
     body = inputs.body()
     if not body:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from component import ActionInputs, HttpClient, Input, InputError, action
 from component.inputs import CodeList, choice
-from gorgias_component.actions.documents import output, schema
+from gorgias_component.actions.documents import example, output, schema
 
 __all__ = ["upload_files"]
 
@@ -30,7 +30,7 @@ class UploadFilesInputs(ActionInputs):
     )
 
 
-@action("uploadFiles", "Upload Files", "Upload files to attach them to messages.",
+@action("uploadFiles", "Upload Files", "Upload files to attach them to messages.", example=example("uploadFiles"),
         resource="Files", output=output("uploaded_files"))
 def upload_files(api: HttpClient, inputs: UploadFilesInputs) -> object:
     parts = [_part(index, entry) for index, entry in enumerate(inputs.files)]

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Bool, Code, Id, Text, choice, choice_list
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_user", "delete_user", "get_user", "list_users", "update_user"]
 
@@ -52,7 +52,8 @@ class CreateUserInputs(UserFields):
                        example="agent")
 
 
-@action("createUser", "Create User", "Create a user (an agent of the helpdesk).", resource=RESOURCE, output=USER)
+@action("createUser", "Create User", "Create a user (an agent of the helpdesk).",
+        example=example("createUser"), resource=RESOURCE, output=USER)
 def create_user(api: HttpClient, inputs: CreateUserInputs) -> object:
     return api.post("/users", inputs.body())
 
@@ -61,7 +62,7 @@ class GetUserInputs(ActionInputs):
     id: Id = fields.user_id()
 
 
-@action("getUser", "Get User", "Retrieve a user.", resource=RESOURCE, output=USER)
+@action("getUser", "Get User", "Retrieve a user.", example=example("getUser"), resource=RESOURCE, output=USER)
 def get_user(api: HttpClient, inputs: GetUserInputs) -> object:
     return api.get(f"/users/{inputs.id}")
 
@@ -70,7 +71,8 @@ class UpdateUserInputs(UserFields):
     id: Id = fields.user_id("The ID of the user to update.")
 
 
-@action("updateUser", "Update User", "Update a user; only the inputs that are set change.", resource=RESOURCE,
+@action("updateUser", "Update User", "Update a user; only the inputs that are set change.",
+        example=example("updateUser"), resource=RESOURCE,
         output=USER)
 def update_user(api: HttpClient, inputs: UpdateUserInputs) -> object:
     return api.put(f"/users/{inputs.id}", inputs.body(exclude=("id",)))
@@ -80,7 +82,7 @@ class DeleteUserInputs(ActionInputs):
     id: Id = fields.user_id("The ID of the user to delete.")
 
 
-@action("deleteUser", "Delete User", "Delete a user.", resource=RESOURCE, output=deleted())
+@action("deleteUser", "Delete User", "Delete a user.", example=example("deleteUser"), resource=RESOURCE, output=deleted())
 def delete_user(api: HttpClient, inputs: DeleteUserInputs) -> object:
     api.delete(f"/users/{inputs.id}")
     return {"message": "Success"}
@@ -99,7 +101,8 @@ class ListUsersInputs(ListInputs):
     search: Text | None = Input("Search", comments="Text the name or email of the users must match.", example="steve")
 
 
-@list_action("listUsers", "List Users", "List users, paginated, ordered by name by default.", resource=RESOURCE,
+@list_action("listUsers", "List Users", "List users, paginated, ordered by name by default.",
+             example=example("listUsers"), resource=RESOURCE,
              output=output_list("user"), paging=paging.of("users"))
 def list_users(inputs: ListUsersInputs) -> ListRequest:
     return ListRequest("/users", inputs.filters())

@@ -7,7 +7,7 @@ from typing import Annotated
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, Id, IdList, Limit, Text, choice, choice_list, int_range
 from gorgias_component.actions import paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 from gorgias_component.actions.fields import team_ids, ticket_id, user_ids, view_id
 
 __all__ = ["ACTIONS"]
@@ -71,7 +71,8 @@ class CreateViewInputs(ViewFieldInputs):
     visibility: Visibility | None = Input("Visibility", comments=VISIBILITY, default="public", example="public")
 
 
-@action("createView", "Create View", "Create a view.", resource=RESOURCE, output=output("view"))
+@action("createView", "Create View", "Create a view.",
+        example=example("createView"), resource=RESOURCE, output=output("view"))
 def create_view(api: HttpClient, inputs: CreateViewInputs) -> object:
     return api.post("/views", inputs.set_values())
 
@@ -80,7 +81,7 @@ class GetViewInputs(ActionInputs):
     id: Id = view_id("The ID of the view.")
 
 
-@action("getView", "Get View", "Retrieve a view.", resource=RESOURCE, output=output("view"))
+@action("getView", "Get View", "Retrieve a view.", example=example("getView"), resource=RESOURCE, output=output("view"))
 def get_view(api: HttpClient, inputs: GetViewInputs) -> object:
     return api.get(f"/views/{inputs.id}")
 
@@ -89,7 +90,8 @@ class UpdateViewInputs(ViewFieldInputs):
     id: Id = view_id("The ID of the view to update.")
 
 
-@action("updateView", "Update View", "Update a view.", resource=RESOURCE, output=output("view"))
+@action("updateView", "Update View", "Update a view.",
+        example=example("updateView"), resource=RESOURCE, output=output("view"))
 def update_view(api: HttpClient, inputs: UpdateViewInputs) -> object:
     return api.put(f"/views/{inputs.id}", inputs.set_values(exclude=("id",)))
 
@@ -98,7 +100,7 @@ class DeleteViewInputs(ActionInputs):
     id: Id = view_id("The ID of the view to delete.")
 
 
-@action("deleteView", "Delete View", "Delete a view.", resource=RESOURCE, output=deleted())
+@action("deleteView", "Delete View", "Delete a view.", example=example("deleteView"), resource=RESOURCE, output=deleted())
 def delete_view(api: HttpClient, inputs: DeleteViewInputs) -> object:
     api.delete(f"/views/{inputs.id}")
     return {"message": "Success"}
@@ -112,7 +114,8 @@ class ListViewsInputs(ListInputs):
 
 
 @list_action(
-    "listViews", "List Views", "List views, paginated.", resource=RESOURCE, output=output_list("view"),
+    "listViews", "List Views", "List views, paginated.",
+    example=example("listViews"), resource=RESOURCE, output=output_list("view"),
     paging=paging.of("views"),
 )
 def list_views(inputs: ListViewsInputs) -> ListRequest:
@@ -129,6 +132,7 @@ class ListViewItemsInputs(ListInputs):
 @list_action(
     "listViewItems", "List View Items",
     "List the tickets of a view, paginated and ordered by the attribute the view is sorted by.",
+    example=example("listViewItems"),
     resource=RESOURCE, output=output_list("ticket"), paging=paging.of("items of the view"),
 )
 def list_view_items(inputs: ListViewItemsInputs) -> ListRequest:
@@ -156,7 +160,7 @@ class SearchViewItemsInputs(ActionInputs):
 
 @action(
     "searchViewItems", "Search View Items",
-    "Search tickets with a view definition given in the request, one page at a time.",
+    "Search tickets with a view definition given in the request, one page at a time.", example=example("searchViewItems"),
     resource=RESOURCE, output=output_list("ticket"),
 )
 def search_view_items(api: HttpClient, inputs: SearchViewItemsInputs) -> object:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Id
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list
+from gorgias_component.actions.documents import deleted, example, output, output_list
 
 __all__ = [
     "delete_voice_call_recording",
@@ -25,7 +25,7 @@ class GetVoiceCallInputs(ActionInputs):
     id: Id = Input("Voice Call ID", required=True, comments="The ID of the voice call.", example="123")
 
 
-@action("getVoiceCall", "Get Voice Call", "Retrieve a voice call.",
+@action("getVoiceCall", "Get Voice Call", "Retrieve a voice call.", example=example("getVoiceCall"),
         resource=RESOURCE, output=output("voice_call"))
 def get_voice_call(api: HttpClient, inputs: GetVoiceCallInputs) -> object:
     return api.get(f"/phone/voice-calls/{inputs.id}")
@@ -36,6 +36,7 @@ class ListVoiceCallsInputs(ListInputs):
 
 
 @list_action("listVoiceCalls", "List Voice Calls", "List voice calls, paginated (newest first).",
+             example=example("listVoiceCalls"),
              resource=RESOURCE, output=output_list("voice_call"),
              paging=paging.of("voice calls"))
 def list_voice_calls(inputs: ListVoiceCallsInputs) -> ListRequest:
@@ -48,6 +49,7 @@ class GetVoiceCallRecordingInputs(ActionInputs):
 
 
 @action("getVoiceCallRecording", "Get Voice Call Recording", "Retrieve a voice call recording or voicemail.",
+        example=example("getVoiceCallRecording"),
         resource=RESOURCE, output=output("voice_call_recording"))
 def get_voice_call_recording(api: HttpClient, inputs: GetVoiceCallRecordingInputs) -> object:
     return api.get(f"/phone/voice-call-recordings/{inputs.id}")
@@ -59,6 +61,7 @@ class DeleteVoiceCallRecordingInputs(ActionInputs):
 
 
 @action("deleteVoiceCallRecording", "Delete Voice Call Recording", "Delete a voice call recording or voicemail.",
+        example=example("deleteVoiceCallRecording"),
         resource=RESOURCE, output=deleted())
 def delete_voice_call_recording(api: HttpClient, inputs: DeleteVoiceCallRecordingInputs) -> object:
     api.delete(f"/phone/voice-call-recordings/{inputs.id}")
@@ -70,7 +73,8 @@ class ListVoiceCallRecordingsInputs(ListInputs):
 
 
 @list_action("listVoiceCallRecordings", "List Voice Call Recordings",
-             "List voice call recordings and voicemails, paginated (newest first).", resource=RESOURCE,
+             "List voice call recordings and voicemails, paginated (newest first).",
+             example=example("listVoiceCallRecordings"), resource=RESOURCE,
              output=output_list("voice_call_recording"), paging=paging.of("recordings"))
 def list_voice_call_recordings(inputs: ListVoiceCallRecordingsInputs) -> ListRequest:
     return ListRequest("/phone/voice-call-recordings", inputs.filters())
@@ -80,7 +84,7 @@ class GetVoiceCallEventInputs(ActionInputs):
     id: Id = Input("Voice Call Event ID", required=True, comments="The ID of the voice call event.", example="123")
 
 
-@action("getVoiceCallEvent", "Get Voice Call Event", "Retrieve a voice call event.",
+@action("getVoiceCallEvent", "Get Voice Call Event", "Retrieve a voice call event.", example=example("getVoiceCallEvent"),
         resource=RESOURCE, output=output("voice_call_event"))
 def get_voice_call_event(api: HttpClient, inputs: GetVoiceCallEventInputs) -> object:
     return api.get(f"/phone/voice-call-events/{inputs.id}")
@@ -91,6 +95,7 @@ class ListVoiceCallEventsInputs(ListInputs):
 
 
 @list_action("listVoiceCallEvents", "List Voice Call Events", "List voice call events, paginated (newest first).",
+             example=example("listVoiceCallEvents"),
              resource=RESOURCE, output=output_list("voice_call_event"),
              paging=paging.of("voice call events"))
 def list_voice_call_events(inputs: ListVoiceCallEventsInputs) -> ListRequest:

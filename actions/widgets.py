@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
 from component.inputs import Code, DateTime, Id, Text, choice, int_range
 from gorgias_component.actions import fields, paging
-from gorgias_component.actions.documents import deleted, output, output_list, schema
+from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 
 __all__ = ["create_widget", "delete_widget", "get_widget", "list_widgets", "update_widget"]
 
@@ -73,7 +73,7 @@ class CreateWidgetInputs(ActionInputs):
     type: WidgetType = _type(required=True)
 
 
-@action("createWidget", "Create Widget", "Create a widget.", resource=RESOURCE,
+@action("createWidget", "Create Widget", "Create a widget.", example=example("createWidget"), resource=RESOURCE,
         output=WIDGET)
 def create_widget(api: HttpClient, inputs: CreateWidgetInputs) -> object:
     return api.post("/widgets", inputs.set_values())
@@ -83,7 +83,7 @@ class GetWidgetInputs(ActionInputs):
     id: Id = Input("Widget ID", required=True, comments="ID of the widget.", example="123")
 
 
-@action("getWidget", "Get Widget", "Retrieve a widget.", resource=RESOURCE,
+@action("getWidget", "Get Widget", "Retrieve a widget.", example=example("getWidget"), resource=RESOURCE,
         output=WIDGET)
 def get_widget(api: HttpClient, inputs: GetWidgetInputs) -> object:
     return api.get(f"/widgets/{inputs.id}")
@@ -102,6 +102,7 @@ class UpdateWidgetInputs(ActionInputs):
 
 
 @action("updateWidget", "Update Widget", "Update a widget; only the inputs that are set change.",
+        example=example("updateWidget"),
         resource=RESOURCE, output=WIDGET)
 def update_widget(api: HttpClient, inputs: UpdateWidgetInputs) -> object:
     return api.put(f"/widgets/{inputs.id}", inputs.set_values(exclude=("id",)))
@@ -111,7 +112,7 @@ class DeleteWidgetInputs(ActionInputs):
     id: Id = Input("Widget ID", required=True, comments="ID of the widget to delete.", example="123")
 
 
-@action("deleteWidget", "Delete Widget", "Delete a widget.", resource=RESOURCE,
+@action("deleteWidget", "Delete Widget", "Delete a widget.", example=example("deleteWidget"), resource=RESOURCE,
         output=deleted())
 def delete_widget(api: HttpClient, inputs: DeleteWidgetInputs) -> object:
     api.delete(f"/widgets/{inputs.id}")
@@ -129,6 +130,7 @@ class ListWidgetsInputs(ListInputs):
 
 
 @list_action("listWidgets", "List Widgets", "List widgets, paginated (newest first by default).",
+             example=example("listWidgets"),
              resource=RESOURCE, output=output_list("widget"),
              paging=paging.of("widgets"))
 def list_widgets(inputs: ListWidgetsInputs) -> ListRequest:

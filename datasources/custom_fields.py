@@ -6,6 +6,7 @@ from typing import Annotated
 
 from component import Input, Inputs, ListRequest, picklist
 from component.inputs import choice
+from gorgias_component.actions.documents import example
 from gorgias_component.datasources.labels import by_name
 
 __all__ = ["select_custom_field"]
@@ -17,6 +18,7 @@ class SelectCustomFieldInputs(Inputs):
 
 
 @picklist("selectCustomField", "Select Custom Field", "Select a custom field of tickets or customers.",
+          example=example("selectCustomField", "datasources"),
           label_of=by_name("Custom field", "label"))
 def select_custom_field(inputs: SelectCustomFieldInputs) -> ListRequest:
     return ListRequest("/custom-fields", {"order_by": "priority:asc", **inputs.set_values()})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from component import Input, Inputs, ListRequest, picklist
+from gorgias_component.actions.documents import example
 from gorgias_component.actions.integrations import IntegrationType
 from gorgias_component.datasources.search import api_search
 
@@ -24,6 +25,7 @@ def integration_label(integration: dict[str, object]) -> str:
 
 @picklist(
     "selectIntegration", "Select Integration", "Select one of the account's integrations.",
+    example=example("selectIntegration", "datasources"),
     label_of=integration_label, search=api_search("integration", unless=("type",)),
 )
 def select_integration(inputs: SelectIntegrationInputs) -> ListRequest:

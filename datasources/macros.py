@@ -6,6 +6,7 @@ from typing import Any
 
 from component import HttpClient, Input, Inputs, ListRequest, Search, picklist
 from component.inputs import TextList
+from gorgias_component.actions.documents import example
 
 __all__ = ["DATA_SOURCES", "macro_label"]
 
@@ -33,6 +34,7 @@ def _search(api: HttpClient, inputs: SelectMacroInputs, text: str, size: int) ->
 
 @picklist(
     "selectMacro", "Select Macro", "Select one of the macros, most used first.",
+    example=example("selectMacro", "datasources"),
     label_of=macro_label, search=Search(_search, PAGE),
 )
 def select_macro(inputs: SelectMacroInputs) -> ListRequest:

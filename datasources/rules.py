@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from component import Inputs, ListRequest, picklist
+from gorgias_component.actions.documents import example
 
 __all__ = ["DATA_SOURCES", "rule_label"]
 
@@ -17,7 +18,8 @@ def rule_label(rule: dict[str, object]) -> str:
     return f"{name} (deactivated)" if rule.get("deactivated_datetime") else name
 
 
-@picklist("selectRule", "Select Rule", "Select one of the rules of the account.", label_of=rule_label)
+@picklist("selectRule", "Select Rule", "Select one of the rules of the account.",
+          example=example("selectRule", "datasources"), label_of=rule_label)
 def select_rule(inputs: SelectRuleInputs) -> ListRequest:
     return ListRequest("/rules")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from component import Input, Inputs, ListRequest, picklist
 from component.inputs import Id
+from gorgias_component.actions.documents import example
 
 __all__ = ["DATA_SOURCES", "survey_label"]
 
@@ -21,6 +22,7 @@ def survey_label(survey: dict[str, object]) -> str:
 
 @picklist(
     "selectSatisfactionSurvey", "Select Satisfaction Survey", "Select one of the satisfaction surveys.",
+    example=example("selectSatisfactionSurvey", "datasources"),
     label_of=survey_label,
 )
 def select_satisfaction_survey(inputs: SelectSatisfactionSurveyInputs) -> ListRequest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from component import ListRequest, NoInputs, picklist
+from gorgias_component.actions.documents import example
 from gorgias_component.datasources.search import api_search
 
 __all__ = ["select_user"]
@@ -17,7 +18,8 @@ def user_label(user: dict[str, object]) -> str:
     return name or email or f"User #{user['id']}"
 
 
-@picklist("selectUser", "Select User", "Select a user (agent) from the list of users.", label_of=user_label,
+@picklist("selectUser", "Select User", "Select a user (agent) from the list of users.",
+          example=example("selectUser", "datasources"), label_of=user_label,
           search=api_search("agent"))
 def select_user(inputs: NoInputs) -> ListRequest:
     return ListRequest("/users", {"order_by": "name:asc"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from component import Inputs, ListRequest, picklist
+from gorgias_component.actions.documents import example
 
 __all__ = ["DATA_SOURCES", "view_label"]
 
@@ -19,7 +20,8 @@ def view_label(view: dict[str, object]) -> str:
     return f"{emoji} {name}" if emoji else name
 
 
-@picklist("selectView", "Select View", "Select one of the views of the account.", label_of=view_label)
+@picklist("selectView", "Select View", "Select one of the views of the account.",
+          example=example("selectView", "datasources"), label_of=view_label)
 def select_view(inputs: SelectViewInputs) -> ListRequest:
     return ListRequest("/views")
 

@@ -23,9 +23,12 @@ EXAMPLE_DIRS = {"actions": REPO_ROOT / "actions" / "examples", "datasources": RE
 
 
 def _example_files() -> dict[str, Path]:
+    # The documented examples only: the others (built from the Gorgias reference's objects, for the actions the
+    # documentation does not cover) are checked in tests/test_example_payloads.py.
+    documented = documented_examples(DOC)
     files: dict[str, Path] = {}
     for directory in EXAMPLE_DIRS.values():
-        for path in sorted(directory.glob("*.json")):
+        for path in sorted(p for p in directory.glob("*.json") if p.stem in documented):
             assert path.stem not in files, f"example {path.stem} exists twice"
             files[path.stem] = path
     return files

@@ -1,8 +1,9 @@
 """The official reference's example objects fit the output schemas of the actions that answer them.
 
 `tests/support/reference_examples.json` holds, per action, the `data` the Gorgias reference shows for it
-(integrations, widgets, voice, statistics, uploads); the schemas are checked against them and against a
-wrong shape, so neither side can drift silently.
+(integrations, widgets, voice, statistics, uploads, and the users, teams, tags, views, macros, rules, custom
+fields, jobs, surveys and account settings the shipped example payloads are built from); the schemas are checked
+against them and against a wrong shape, so neither side can drift silently.
 """
 
 from __future__ import annotations
