@@ -22,7 +22,6 @@ from component import (
     Input,
     InputError,
     InternalError,
-    ListInputs,
     ListRequest,
     NoInputs,
     Opened,
@@ -36,6 +35,7 @@ from component.inputs import Id, Password, Text
 from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
+from gorgias_component.actions.paging import ListInputs
 
 SECRET = "s3cr3t-token-value"
 DEMO = "https://api.example.test/v1"
