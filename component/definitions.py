@@ -3,7 +3,8 @@
 Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
 definition; a `ComponentDefinition` is built from explicit tuples of them and checks that keys are
 unique. This module sits below the executor and the manifest: it imports neither (see
-`component.components` for the `Component` hosts call).
+`component.components` for the `Component` hosts call). List actions are declared with
+`component.listing.list_action`, from inputs that name their `Paging`.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
 from gorgias_component.actions.paging import ListInputs
+from gorgias_component.connections.answers import gorgias_error_detail
 
 SECRET = "s3cr3t-token-value"
 DEMO = "https://api.example.test/v1"
@@ -51,7 +52,8 @@ def open_demo(fields: ConnectionFields, token: Any, options: OpenOptions) -> Ope
     assert isinstance(fields, DemoFields)
     session = requests.Session()
     client = HttpClient(DEMO, session, service="Demo", redactor=Redactor([fields.token]), debug=options.debug,
-                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES)
+                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES,
+                        explain=gorgias_error_detail)  # the demo API words its errors as Gorgias does: error.msg
     EVENTS.append(("open", options.debug, options.on_token_refresh, token))
 
     def close() -> None:
