@@ -16,9 +16,9 @@ import pytest
 from component import ApiError, TransportError
 from component.oauth import exchange_code, reset_token_cache
 from gorgias_component import gorgias
-from tests.conftest import API_KEY, USERNAME
 from tests.faults.hostile import HostileServer, Request
-from tests.oauth.conftest import CLIENT_ID, CLIENT_SECRET
+from tests.support.mocked_gorgias import CLIENT_ID, CLIENT_SECRET
+from tests.support.mocked_gorgias import api_key_connection as api_key
 
 ACCOUNT = json.dumps({"domain": "acme"}).encode()
 
@@ -43,10 +43,6 @@ def thief() -> Iterator[HostileServer]:
     other.routes["/steal"] = lambda request: request.reply(200, b'{"access_token": "stolen"}')
     yield other
     other.stop()
-
-
-def api_key() -> dict[str, Any]:
-    return {"key": "apiKey", "fields": {"domain": "acme", "username": USERNAME, "apiKey": API_KEY}}
 
 
 def oauth(server: HostileServer, expires_in: float) -> dict[str, Any]:

@@ -13,12 +13,12 @@ from responses import matchers
 
 from component.oauth import OAuthClient, reset_token_cache
 from gorgias_component.sandbox import Sandbox
+from tests.support.mocked_gorgias import AUTHORIZE_URL, BASE, CLIENT_ID, CLIENT_SECRET, TOKEN_URL
 
-CLIENT_ID = "acme-client-id"
-CLIENT_SECRET = "acme-client-s3cret"
-TOKEN_URL = "https://acme.gorgias.com/oauth/token"
-AUTHORIZE_URL = "https://acme.gorgias.com/oauth/authorize"
-ACCOUNT_URL = "https://acme.gorgias.com/api/account"
+__all__ = ["ACCOUNT", "ACCOUNT_URL", "AUTHORIZE_URL", "CLIENT_ID", "CLIENT_SECRET", "SCOPES", "TOKEN_URL", "bearer",
+           "client_basic", "jwt", "refresh_form"]
+
+ACCOUNT_URL = f"{BASE}/account"  # OAuth requests carry a Bearer token, not the Basic credentials gorgias_api requires
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}}
 SCOPES = "openid profile email write:all offline"
 

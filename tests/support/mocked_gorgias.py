@@ -1,4 +1,4 @@
-"""The mocked Gorgias of the unit tests: the account `acme`, its base URL and the credentials it expects."""
+"""The mocked Gorgias of the unit tests: the account `acme`, its base URL, the credentials it expects and its OAuth app."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Any
 import responses
 from responses import matchers
 
-__all__ = ["API_KEY", "AUTHORIZATION", "BASE", "BASIC", "ORIGIN", "USERNAME", "MockedGorgias", "api_key_connection"]
+__all__ = ["API_KEY", "AUTHORIZATION", "AUTHORIZE_URL", "BASE", "BASIC", "CLIENT_ID", "CLIENT_SECRET", "ORIGIN", "TOKEN_URL",
+           "USERNAME", "MockedGorgias", "api_key_connection"]
 
 USERNAME = "me@acme.com"
 API_KEY = "k3y-s3cret-value"
@@ -18,6 +19,12 @@ ORIGIN = "https://acme.gorgias.com"
 BASE = f"{ORIGIN}/api"
 BASIC = base64.b64encode(f"{USERNAME}:{API_KEY}".encode()).decode()  # the credentials as HTTP Basic sends them
 AUTHORIZATION = f"Basic {BASIC}"
+
+# The account's OAuth app (the tests of tests/oauth build their connections from it).
+CLIENT_ID = "acme-client-id"
+CLIENT_SECRET = "acme-client-s3cret"
+TOKEN_URL = f"{ORIGIN}/oauth/token"
+AUTHORIZE_URL = f"{ORIGIN}/oauth/authorize"
 
 
 def api_key_connection(**fields: Any) -> dict[str, Any]:
