@@ -22,13 +22,13 @@ from component.oauth import reset_token_cache
 from gorgias_component import gorgias
 from tests.support.mocked_gorgias import (
     API_KEY,
-    AUTHORIZE_URL,
     BASE,
     BASIC,
     CLIENT_ID,
     CLIENT_SECRET,
     TOKEN_URL,
     MockedGorgias,
+    oauth_connection,
 )
 
 MARKER = "visible-marker-42"
@@ -74,10 +74,7 @@ def test_an_oauth_refresh_logs_no_token_and_no_client_secret(api_mock: responses
     """401, token request, replay: every line at DEBUG, from any logger, is free of the tokens and the client secret."""
     reset_token_cache()
     old, new, refresh = "access-old-0123456789", "access-new-0123456789", "refresh-0123456789"
-    connection = {"key": "oauth2", "fields": {
-        "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-        "authorizeUrl": AUTHORIZE_URL, "tokenUrl": TOKEN_URL},
-        "token": {"access_token": old, "refresh_token": refresh, "expires_at": int(time.time()) + 3600}}
+    connection = oauth_connection({"access_token": old, "refresh_token": refresh, "expires_at": int(time.time()) + 3600})
     # Bearer tokens, not the Basic credentials gorgias_api requires: the strict mock with full URLs.
     api_mock.add(responses.POST, f"{BASE}/customers", status=401, json={"error": {"msg": f"bad token {old}"}},
                  match=[matchers.header_matcher({"Authorization": f"Bearer {old}"})])

@@ -14,7 +14,7 @@ from responses import matchers
 
 from component.cli import main
 from tests.component.test_cli import run
-from tests.support.mocked_gorgias import ORIGIN, MockedGorgias
+from tests.support.mocked_gorgias import ORIGIN, MockedGorgias, oauth_connection
 
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}}
 
@@ -243,8 +243,5 @@ def test_the_check_line_of_an_oauth_connection_says_oauth(monkeypatch: pytest.Mo
     from gorgias_component.connections.check import check_summary
 
     monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
-    definition, fields, _ = gorgias.executor.resolve(
-        {"key": "oauth2", "fields": {"domain": "acme", "clientId": "id", "clientSecret": "secret",
-                                     "authorizeUrl": "https://acme.gorgias.com/oauth/authorize",
-                                     "tokenUrl": "https://acme.gorgias.com/oauth/token"}})
+    definition, fields, _ = gorgias.executor.resolve(oauth_connection())
     assert check_summary(ACCOUNT, definition.key, fields) == "Connected to acme.gorgias.com with OAuth 2.0"

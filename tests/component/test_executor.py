@@ -36,7 +36,7 @@ from component.inputs import Id, Password, Text
 from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
-from tests.support.mocked_gorgias import MockedGorgias
+from tests.support.mocked_gorgias import MockedGorgias, oauth_connection
 
 SECRET = "s3cr3t-token-value"
 DEMO = "https://api.example.test/v1"  # a demo API of this module's own component, not the mocked Gorgias
@@ -179,9 +179,7 @@ def test_an_unknown_connection_key_is_an_unknown_key_error() -> None:
                                               (["ya29-access-token-value"], "a list of 1 item")])
 def test_a_token_that_is_not_an_object_is_described_by_its_type_only(token: Any, shown: str) -> None:
     """A malformed OAuth token is still a secret: the error says only what type it was."""
-    fields = {"domain": "acme", "clientId": "c", "clientSecret": "client-secret-value",
-              "authorizeUrl": "https://acme.gorgias.com/oauth/authorize", "tokenUrl": "https://acme.gorgias.com/oauth/token"}
-    error = failure(gorgias.run_action, "getAccount", {}, {"key": "oauth2", "fields": fields, "token": token})
+    error = failure(gorgias.run_action, "getAccount", {}, oauth_connection(token))
     assert isinstance(error, InputError)
     assert error.key == "token"
     assert str(error) == (

@@ -13,7 +13,7 @@ from responses import matchers
 
 from component.oauth import OAuthClient, reset_token_cache
 from gorgias_component.sandbox import Sandbox
-from tests.support.mocked_gorgias import AUTHORIZE_URL, BASE, CLIENT_ID, CLIENT_SECRET, TOKEN_URL
+from tests.support.mocked_gorgias import AUTHORIZE_URL, BASE, CLIENT_ID, CLIENT_SECRET, TOKEN_URL, oauth_connection
 
 __all__ = ["ACCOUNT", "ACCOUNT_URL", "AUTHORIZE_URL", "CLIENT_ID", "CLIENT_SECRET", "SCOPES", "TOKEN_URL", "bearer",
            "client_basic", "jwt", "refresh_form"]
@@ -70,10 +70,7 @@ def make_connection() -> Callable[..., dict[str, Any]]:
         token.setdefault("access_token", "access-old-1")
         token.setdefault("refresh_token", "refresh-1")
         token.setdefault("expires_at", int(time.time()) + 3600)
-        token = {k: v for k, v in token.items() if v is not None}
-        return {"key": "oauth2", "fields": {
-            "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-            "authorizeUrl": AUTHORIZE_URL, "tokenUrl": TOKEN_URL}, "token": token}
+        return oauth_connection({k: v for k, v in token.items() if v is not None})
 
     return build
 

@@ -11,7 +11,7 @@ import responses
 from responses import matchers
 
 __all__ = ["API_KEY", "AUTHORIZATION", "AUTHORIZE_URL", "BASE", "BASIC", "CLIENT_ID", "CLIENT_SECRET", "ORIGIN", "TOKEN_URL",
-           "USERNAME", "MockedGorgias", "api_key_connection"]
+           "USERNAME", "MockedGorgias", "api_key_connection", "oauth_connection"]
 
 USERNAME = "me@acme.com"
 API_KEY = "k3y-s3cret-value"
@@ -30,6 +30,14 @@ AUTHORIZE_URL = f"{ORIGIN}/oauth/authorize"
 def api_key_connection(**fields: Any) -> dict[str, Any]:
     """The API-key connection of the account `acme` (the `connection` fixture), with some fields replaced."""
     return {"key": "apiKey", "fields": {"domain": "acme", "username": USERNAME, "apiKey": API_KEY, **fields}}
+
+
+def oauth_connection(token: Any = None, **fields: Any) -> dict[str, Any]:
+    """The OAuth connection of the account `acme` through its OAuth app, with some fields replaced and the token, if any."""
+    connection: dict[str, Any] = {"key": "oauth2", "fields": {
+        "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET, "authorizeUrl": AUTHORIZE_URL,
+        "tokenUrl": TOKEN_URL, **fields}}
+    return connection if token is None else {**connection, "token": token}
 
 
 class MockedGorgias:
