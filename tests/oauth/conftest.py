@@ -14,6 +14,7 @@ from responses import matchers
 from component.oauth import OAuthClient, reset_token_cache
 from gorgias_component.sandbox import Sandbox
 from tests.support.mocked_gorgias import AUTHORIZE_URL, BASE, CLIENT_ID, CLIENT_SECRET, TOKEN_URL, oauth_connection
+from tests.support.on_sandbox import use_sandbox
 
 __all__ = ["ACCOUNT", "ACCOUNT_URL", "AUTHORIZE_URL", "CLIENT_ID", "CLIENT_SECRET", "SCOPES", "TOKEN_URL", "bearer",
            "client_basic", "jwt", "refresh_form"]
@@ -79,6 +80,5 @@ def make_connection() -> Callable[..., dict[str, Any]]:
 def sb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     """A fresh sandbox the component talks to (GORGIAS_API_BASE_URL), without client-side pacing."""
     with Sandbox(customers=5, tickets=5) as sandbox:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, sandbox)
         yield sandbox
