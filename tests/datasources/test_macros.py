@@ -11,8 +11,8 @@ from responses import matchers
 from component.errors import InputError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import envelope
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import envelope
 
 
 def test_select_macro_sends_the_languages_and_orders_by_usage(gorgias_api: MockedGorgias,
