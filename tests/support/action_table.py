@@ -14,8 +14,10 @@ with exactly that key and message before anything is sent (`required` builds the
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,10 +31,12 @@ from gorgias_component import gorgias
 from gorgias_component.sandbox.multipart import parse
 from tests.support.mocked_gorgias import MockedGorgias
 
-__all__ = ["ANSWER", "SUCCESS", "Refuses", "Sends", "envelope", "output_errors", "refuses_test", "required",
+__all__ = ["ANSWER", "EXAMPLES", "SUCCESS", "Refuses", "Sends", "envelope", "output_errors", "refuses_test", "required",
            "sends_test"]
 
 SUCCESS = {"message": "Success"}  # the data of an action whose answer is empty
+# Per action, the data the official Gorgias reference shows for it (see tests/actions/test_reference_examples.py).
+EXAMPLES: dict[str, Any] = json.loads(Path(__file__).with_name("reference_examples.json").read_text(encoding="utf-8"))
 
 Part = tuple[str, str | None, str | None, bytes]  # a multipart part: name, filename, content type, bytes
 
