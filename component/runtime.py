@@ -26,6 +26,8 @@ from component.transport import new_session
 
 __all__ = [
     "REDIS_URL_SETTING",
+    "REFRESH_COOL_DOWN_SECONDS",
+    "TOKEN_TIMEOUT_SECONDS",
     "BudgetStore",
     "InMemoryBudgets",
     "InMemoryTokens",
@@ -37,6 +39,8 @@ __all__ = [
 
 MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
 MAX_TOKEN_STATES = 1024
+TOKEN_TIMEOUT_SECONDS = 30.0  # one token request, connecting and reading the whole answer
+REFRESH_COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
 REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
 STORES_GROUP = "component.stores"  # entry points: a function(url) -> {"budgets": ..., "tokens": ...}
 
@@ -187,6 +191,8 @@ class Runtime:
     clock: Callable[[], float] = time.monotonic  # measures waits and budgets
     sleep: Callable[[float], None] = time.sleep
     wall_clock: Callable[[], float] = time.time  # reads Retry-After dates
+    token_timeout: float = TOKEN_TIMEOUT_SECONDS  # seconds for one OAuth token request (exchange or refresh)
+    refresh_cool_down: float = REFRESH_COOL_DOWN_SECONDS  # seconds between early refreshes after one failed
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None, **parts: Any) -> Runtime:
