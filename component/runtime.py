@@ -115,10 +115,12 @@ class InMemoryTokens:
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Any | None:
+        """The state stored under `key`, or None."""
         with self._lock:
             return self._states.get(key)
 
     def put(self, key: str, state: Any) -> None:
+        """Store `state` under `key`, forgetting the oldest past `max_states`."""
         with self._lock:
             self._states[key] = state
             while len(self._states) > self.max_states:
@@ -134,18 +136,22 @@ class InMemoryTokens:
             return state, True
 
     def clear(self) -> list[Any]:
+        """Forget every state; returns them (each once) so that their sessions can be closed."""
         with self._lock:
             states = list({id(s): s for s in self._states.values()}.values())
             self._states.clear()
         return states
 
     def exclusive(self, key: str) -> AbstractContextManager[None]:
-        return nullcontext()  # the state's own lock already serialises refreshes in one process
+        """Nothing to hold: the state's own lock already serialises refreshes in one process."""
+        return nullcontext()
 
     def latest(self, key: str) -> dict[str, Any] | None:
-        return None  # every call of this process shares the state itself
+        """None: every call of this process shares the state itself."""
+        return None
 
     def publish(self, keys: list[str], token: dict[str, Any]) -> None:
+        """Nothing to do: no other process reads these states."""
         return None
 
 
@@ -169,6 +175,7 @@ class InMemoryBudgets:
         self._lock = threading.Lock()
 
     def budget(self, key: tuple[Any, ...], create: Callable[[], B]) -> B:
+        """The budget under `key`, created by `create` on first use."""
         with self._lock:
             budget: B | None = self._budgets.get(key)
             if budget is None:
@@ -176,6 +183,7 @@ class InMemoryBudgets:
             return budget
 
     def clear(self) -> None:
+        """Forget every budget."""
         with self._lock:
             self._budgets.clear()
 

@@ -20,6 +20,8 @@ DEFAULT_SCOPES = "openid profile email write:all offline"
 
 
 class OAuth2Fields(ConnectionFields):
+    """The fields of an OAuth 2.0 connection: the account's domain and the app's endpoints, credentials and scopes."""
+
     authorizeUrl: Text = Input(
         "Authorize URL", required=True, example="https://<DOMAIN>.gorgias.com/oauth/authorize",
         comments="The URL to which the user will be redirected to authorize your application. "
@@ -80,6 +82,7 @@ def _own_url(domain: str, key: str, label: str, value: str, endpoint: str, setti
 
 
 def open_oauth2(fields: ConnectionFields, token: Mapping[str, Any] | None, options: OpenOptions) -> Opened:
+    """A client sending the newest Bearer token (refreshed as needed) on the runtime's session, budget and tokens."""
     assert isinstance(fields, OAuth2Fields)
     client = fields.oauth_client(options.runtime.settings)
     token = dict(token or {})
