@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
@@ -209,7 +210,7 @@ class _TooLarge(requests.RequestException):
 
 
 # Sent with every token request: redirects are refused, the body is read by `keep` under the cap.
-_TOKEN_REQUEST = {"allow_redirects": False, "stream": True}
+_TOKEN_REQUEST = MappingProxyType({"allow_redirects": False, "stream": True})
 
 
 def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
