@@ -1,19 +1,21 @@
-"""Shared fixtures (the API-key test connection, a strict `responses` mock, an unpaced unit-test environment)
+"""Shared fixtures (the API-key test connection and its file, a strict `responses` mock, an unpaced unit-test environment)
 and what makes every run reproducible: the Hypothesis profile and seed, and the line that replays the run."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import responses
 from hypothesis import settings
 
-from tests.support.mocked_gorgias import API_KEY, USERNAME, MockedGorgias
+from tests.support.mocked_gorgias import MockedGorgias, api_key_connection
 
 # Hypothesis profiles. "ci" (what .ci/run selects, and the default wherever CI is set) derandomizes: every
 # run draws the same examples, so a CI failure replays with the same command. "dev" draws fresh examples
@@ -40,7 +42,15 @@ def _restore_logging() -> Iterator[None]:
 @pytest.fixture
 def connection() -> dict[str, Any]:
     """The API-key connection of the account `acme` (base URL https://acme.gorgias.com/api)."""
-    return {"key": "apiKey", "fields": {"domain": "acme", "username": USERNAME, "apiKey": API_KEY}}
+    return api_key_connection()
+
+
+@pytest.fixture
+def conn_file(tmp_path: Path, connection: dict[str, Any]) -> str:
+    """The test connection as a connection file."""
+    path = tmp_path / "connection.json"
+    path.write_text(json.dumps(connection), encoding="utf-8")
+    return str(path)
 
 
 @pytest.fixture

@@ -20,13 +20,20 @@ from responses import matchers
 
 from component.oauth import reset_token_cache
 from gorgias_component import gorgias
-from tests.support.mocked_gorgias import API_KEY, USERNAME
+from tests.support.mocked_gorgias import (
+    API_KEY,
+    BASE,
+    BASIC,
+    CLIENT_ID,
+    CLIENT_SECRET,
+    TOKEN_URL,
+    MockedGorgias,
+    oauth_connection,
+)
 
-BASE = "https://acme.gorgias.com/api"
 MARKER = "visible-marker-42"
 PASSWORD = "hunter2-password"
 TOKEN = "tok-9f8e7d6c5b4a39"
-BASIC = base64.b64encode(f"{USERNAME}:{API_KEY}".encode()).decode()
 SOURCE = {"type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "support@acme.com"}]}
 
 # key, HTTP method, inputs: each puts the marker, the API key and a secret-keyed credential in the body.
@@ -47,11 +54,11 @@ WRITES: list[tuple[str, str, dict[str, Any]]] = [
 
 
 @pytest.mark.parametrize(("key", "method", "inputs"), WRITES, ids=[key for key, _, _ in WRITES])
-def test_a_logged_request_body_names_no_secret(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_a_logged_request_body_names_no_secret(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                caplog: pytest.LogCaptureFixture, key: str, method: str,
                                                inputs: dict[str, Any]) -> None:
     """The body is logged (its marker shows) with the API key, its Basic form and secret-keyed values masked."""
-    api_mock.add(method, re.compile(re.escape(BASE) + "/.+"), status=201 if method == "POST" else 202, json={"id": 1})
+    gorgias_api.add(method, re.compile("/.+"), status=201 if method == "POST" else 202, json={"id": 1})
     debug = "debugRequest" if key == "rawRequest" else "debug"
     with caplog.at_level(logging.DEBUG), caplog.at_level(logging.DEBUG, logger="component"):
         gorgias.run_action(key, {**inputs, debug: "true"}, connection)
@@ -62,27 +69,21 @@ def test_a_logged_request_body_names_no_secret(api_mock: responses.RequestsMock,
         assert secret not in caplog.text, secret
 
 
-CLIENT_ID, CLIENT_SECRET = "acme-client-id", "acme-client-s3cret"
-TOKEN_URL = "https://acme.gorgias.com/oauth/token"
-
-
-def test_an_oauth_refresh_logs_no_token_and_no_client_secret(unit_env: None, caplog: pytest.LogCaptureFixture) -> None:
+def test_an_oauth_refresh_logs_no_token_and_no_client_secret(api_mock: responses.RequestsMock,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
     """401, token request, replay: every line at DEBUG, from any logger, is free of the tokens and the client secret."""
     reset_token_cache()
     old, new, refresh = "access-old-0123456789", "access-new-0123456789", "refresh-0123456789"
-    connection = {"key": "oauth2", "fields": {
-        "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-        "authorizeUrl": "https://acme.gorgias.com/oauth/authorize", "tokenUrl": TOKEN_URL},
-        "token": {"access_token": old, "refresh_token": refresh, "expires_at": int(time.time()) + 3600}}
-    with responses.RequestsMock(assert_all_requests_are_fired=True) as mock:
-        mock.add(responses.POST, f"{BASE}/customers", status=401, json={"error": {"msg": f"bad token {old}"}},
+    connection = oauth_connection({"access_token": old, "refresh_token": refresh, "expires_at": int(time.time()) + 3600})
+    # Bearer tokens, not the Basic credentials gorgias_api requires: the strict mock with full URLs.
+    api_mock.add(responses.POST, f"{BASE}/customers", status=401, json={"error": {"msg": f"bad token {old}"}},
                  match=[matchers.header_matcher({"Authorization": f"Bearer {old}"})])
-        mock.add(responses.POST, TOKEN_URL, json={"access_token": new, "token_type": "Bearer", "expires_in": 3600},
+    api_mock.add(responses.POST, TOKEN_URL, json={"access_token": new, "token_type": "Bearer", "expires_in": 3600},
                  match=[matchers.urlencoded_params_matcher({"grant_type": "refresh_token", "refresh_token": refresh})])
-        mock.add(responses.POST, f"{BASE}/customers", status=201, json={"id": 1},
+    api_mock.add(responses.POST, f"{BASE}/customers", status=201, json={"id": 1},
                  match=[matchers.header_matcher({"Authorization": f"Bearer {new}"})])
-        with caplog.at_level(logging.DEBUG), caplog.at_level(logging.DEBUG, logger="component"):
-            gorgias.run_action("createCustomer", {"name": MARKER, "channels": [], "debug": "true"}, connection)
+    with caplog.at_level(logging.DEBUG), caplog.at_level(logging.DEBUG, logger="component"):
+        gorgias.run_action("createCustomer", {"name": MARKER, "channels": [], "debug": "true"}, connection)
     reset_token_cache()
     assert caplog.text.count("request body: ") == 2 and "refreshed the OAuth access token after a 401" in caplog.text
     client_basic = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()

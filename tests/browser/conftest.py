@@ -19,6 +19,7 @@ from component.host.store import Store
 from component.ratelimit import forget_budgets
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -61,8 +62,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def host(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningHost]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+    use_sandbox(monkeypatch, sandbox)
     monkeypatch.delenv("GORGIAS_HOST_KEY", raising=False)
     forget_budgets()
     store = Store.open(str(tmp_path / "host.db"))

@@ -18,6 +18,7 @@ from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.browser.conftest import shot
 from tests.host.test_triggers import WithTriggers
+from tests.support.on_sandbox import use_sandbox
 
 TRIGGER = {"key": "newTicket", "label": "New Ticket", "description": "When a ticket is created.", "resource": "Tickets",
            "inputs": [{"key": "since", "label": "Since", "type": "string", "required": False, "default": None,
@@ -37,8 +38,7 @@ class ListedTriggers(WithTriggers):
 
 @pytest.fixture
 def trigger_host(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningHost]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+    use_sandbox(monkeypatch, sandbox)
     monkeypatch.delenv("GORGIAS_HOST_KEY", raising=False)
     forget_budgets()
     fields = {f.name: getattr(gorgias, f.name) for f in dataclasses.fields(gorgias) if f.init and f.name != "_executor"}

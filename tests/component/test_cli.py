@@ -16,11 +16,9 @@ from responses import matchers
 
 from component.cli import main
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import API_KEY, BASE, BASIC, MockedGorgias
 
-API_KEY = "k3y-s3cret-value"
-BASE = "https://acme.gorgias.com/api"
 REPO = Path(__file__).resolve().parents[2]
-BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-s3cret-value
 NO_CONNECTION = "error: give --connection FILE (or --sandbox to try the bundled sandbox)"
 
 
@@ -43,32 +41,30 @@ def test_manifest_prints_the_manifest_as_json(capsys: pytest.CaptureFixture[str]
     assert json.loads(out) == gorgias.manifest()
 
 
-def test_run_prints_the_action_result(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_run_prints_the_action_result(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                       conn_file: str) -> None:
     """`run KEY --connection FILE --input k=v` prints {"data": ...} and exits 0."""
-    api_mock.get(f"{BASE}/customers/42", json={"id": 42, "name": "John Smith"})
+    gorgias_api.add(responses.GET, "/customers/42", json={"id": 42, "name": "John Smith"})
     status, out, err = run(capsys, "run", "getCustomer", "--connection", conn_file, "--input", "id=42")
     assert (status, err) == (0, "")
     assert json.loads(out) == {"data": {"id": 42, "name": "John Smith"}}
 
 
-def test_inputs_come_from_a_json_file(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_inputs_come_from_a_json_file(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                       conn_file: str, tmp_path: Path) -> None:
     """`--inputs FILE` reads an object of input values; --input overrides the file."""
     inputs = tmp_path / "inputs.json"
     inputs.write_text(json.dumps({"id": 1, "debug": False}), encoding="utf-8")
-    api_mock.get(f"{BASE}/customers/7", json={"id": 7}, match=[
-        matchers.header_matcher({"Authorization": f"Basic {BASIC}"}), matchers.query_param_matcher({})])
+    gorgias_api.add(responses.GET, "/customers/7", json={"id": 7}, match=[matchers.query_param_matcher({})])
     status, out, _ = run(capsys, "run", "getCustomer", "--connection", conn_file, "--inputs", str(inputs), "--input", "id=7")
     assert (status, json.loads(out)) == (0, {"data": {"id": 7}})
 
 
-def test_inputs_come_from_standard_input(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_inputs_come_from_standard_input(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                          conn_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--inputs -` reads the inputs object from standard input."""
     monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": "9", "debug": "false"}'))
-    api_mock.get(f"{BASE}/customers/9", json={"id": 9}, match=[
-        matchers.header_matcher({"Authorization": f"Basic {BASIC}"}), matchers.query_param_matcher({})])
+    gorgias_api.add(responses.GET, "/customers/9", json={"id": 9}, match=[matchers.query_param_matcher({})])
     status, out, _ = run(capsys, "run", "getCustomer", "--connection", conn_file, "--inputs", "-")
     assert (status, json.loads(out)) == (0, {"data": {"id": 9}})
 
@@ -76,6 +72,7 @@ def test_inputs_come_from_standard_input(capsys: pytest.CaptureFixture[str], api
 def test_the_connection_comes_from_standard_input(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
                                                   connection: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """`--connection -` reads the connection from standard input, and its credentials are the ones sent."""
+    # Other credentials than the fixture's, on purpose: the ones read from stdin must be the ones sent.
     fields = {**connection["fields"], "username": "stdin@acme.com", "apiKey": "stdin-k3y-value"}
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({**connection, "fields": fields})))
     sent = base64.b64encode(b"stdin@acme.com:stdin-k3y-value").decode()
@@ -85,29 +82,29 @@ def test_the_connection_comes_from_standard_input(capsys: pytest.CaptureFixture[
     assert (status, json.loads(out)) == (0, {"data": {"domain": "acme"}})
 
 
-def test_a_repeated_input_key_gives_a_list(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_a_repeated_input_key_gives_a_list(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                            conn_file: str) -> None:
     """`--input k=a --input k=b` passes ["a", "b"]; a value may itself contain "="."""
-    api_mock.get(f"{BASE}/tickets/5", json={"id": 5},
-                 match=[matchers.query_string_matcher("relationships=custom_fields&relationships=a%3Db")])
+    gorgias_api.add(responses.GET, "/tickets/5", json={"id": 5},
+                    match=[matchers.query_string_matcher("relationships=custom_fields&relationships=a%3Db")])
     status, out, _ = run(capsys, "run", "getTicket", "--connection", conn_file, "--input", "id=5",
                          "--input", "relationships=custom_fields", "--input", "relationships=a=b")
     assert (status, json.loads(out)) == (0, {"data": {"id": 5}})
 
 
-def test_datasource_prints_the_options(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_datasource_prints_the_options(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                        conn_file: str) -> None:
     """`datasource KEY` prints {"result": [...]}."""
-    api_mock.get(f"{BASE}/customers", match=[matchers.query_param_matcher({"limit": "100"})],
-                 json={"data": [{"id": 3, "name": "Ada"}], "meta": {"next_cursor": None}})
+    gorgias_api.add(responses.GET, "/customers", match=[matchers.query_param_matcher({"limit": "100"})],
+                    json={"data": [{"id": 3, "name": "Ada"}], "meta": {"next_cursor": None}})
     status, out, _ = run(capsys, "datasource", "selectCustomer", "--connection", conn_file)
     assert (status, json.loads(out)) == (0, {"result": [{"key": "3", "label": "Ada"}]})
 
 
-def test_check_prints_the_account(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_check_prints_the_account(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                   conn_file: str) -> None:
     """`check` runs getAccount and prints the account."""
-    api_mock.get(f"{BASE}/account", json={"domain": "acme"})
+    gorgias_api.add(responses.GET, "/account", json={"domain": "acme"})
     status, out, err = run(capsys, "check", "--connection", conn_file)
     assert (status, json.loads(out), err) == (0, {"data": {"domain": "acme"}}, "")
 
@@ -166,31 +163,31 @@ def test_an_unknown_command_is_an_argparse_usage_error(capsys: pytest.CaptureFix
 # -- API failures: exit 1 ------------------------------------------------------------------------
 
 
-def test_an_api_error_exits_1_with_gorgias_message(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_an_api_error_exits_1_with_gorgias_message(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                                    conn_file: str) -> None:
     """A 404 is reported with Gorgias's own error message and exit 1."""
-    api_mock.get(f"{BASE}/customers/42", status=404, json={"error": {"msg": "Resource not found."}})
+    gorgias_api.add(responses.GET, "/customers/42", status=404, json={"error": {"msg": "Resource not found."}})
     status, out, err = run(capsys, "run", "getCustomer", "--connection", conn_file, "--input", "id=42")
     assert (status, out) == (1, "")
     assert err == "error: Gorgias answered 404 Not Found to GET /customers/42: Resource not found.\n"
 
 
-def test_a_server_error_exits_1_after_the_retries(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_a_server_error_exits_1_after_the_retries(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                                   conn_file: str, sleeps: list[float]) -> None:
     """A GET that keeps answering 500 is retried, then reported with exit 1."""
-    api_mock.get(f"{BASE}/account", status=500, body="oops")
+    gorgias_api.add(responses.GET, "/account", status=500, body="oops")
     status, out, err = run(capsys, "check", "--connection", conn_file)
     assert (status, out) == (1, "")
     assert err == "error: Gorgias answered 500 Internal Server Error to GET /account: oops.\n"
-    assert len(api_mock.calls) == 3
+    assert len(gorgias_api.calls) == 3
     assert len(sleeps) == 2
 
 
 def test_a_refused_credential_is_reported_without_the_secret(capsys: pytest.CaptureFixture[str],
-                                                            api_mock: responses.RequestsMock, conn_file: str) -> None:
+                                                            gorgias_api: MockedGorgias, conn_file: str) -> None:
     """An API answer that echoes the key and the Authorization header reaches stderr masked."""
-    api_mock.get(f"{BASE}/customers/1", status=401,
-                 json={"error": {"msg": f"Bad key {API_KEY} (Authorization: Basic {BASIC})"}})
+    gorgias_api.add(responses.GET, "/customers/1", status=401,
+                    json={"error": {"msg": f"Bad key {API_KEY} (Authorization: Basic {BASIC})"}})
     status, out, err = run(capsys, "run", "getCustomer", "--connection", conn_file, "--input", "id=1")
     assert (status, out) == (1, "")
     assert BASIC[:-2] not in err

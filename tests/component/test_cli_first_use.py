@@ -14,8 +14,8 @@ from responses import matchers
 
 from component.cli import main
 from tests.component.test_cli import run
+from tests.support.mocked_gorgias import ORIGIN, MockedGorgias, oauth_connection
 
-BASE = "https://acme.gorgias.com/api"
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}}
 
 
@@ -30,31 +30,32 @@ def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 # -- lists and objects as --input values (items 15, 16) -----------------------------------------------
 
 
-def test_a_key_value_input_takes_a_json_object(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_a_key_value_input_takes_a_json_object(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                                conn_file: str) -> None:
     """`--input 'queryParams={"limit":1}'` sends ?limit=1, not a key '{"limit"' split at the colon."""
-    api_mock.get(f"{BASE}/tickets", json={"data": []}, match=[matchers.query_string_matcher("limit=1&order_by=x")])
+    gorgias_api.add(responses.GET, "/tickets", json={"data": []},
+                    match=[matchers.query_string_matcher("limit=1&order_by=x")])
     status, out, err = run(capsys, "run", "rawRequest", "--connection", conn_file, "--input", "method=GET",
                            "--input", "url=/tickets", "--input", 'queryParams={"limit":1, "order_by": "x"}')
     assert (status, err) == (0, "")
     assert json.loads(out) == {"data": {"data": []}}
 
 
-def test_a_key_value_input_keeps_key_colon_value(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_a_key_value_input_keeps_key_colon_value(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                                  conn_file: str) -> None:
     """`--input queryParams=limit:1` (repeatable) still gives key-value pairs."""
-    api_mock.get(f"{BASE}/tickets", json={"data": []}, match=[matchers.query_string_matcher("limit=1&cursor=c")])
+    gorgias_api.add(responses.GET, "/tickets", json={"data": []}, match=[matchers.query_string_matcher("limit=1&cursor=c")])
     status, _, err = run(capsys, "run", "rawRequest", "--connection", conn_file, "--input", "method=GET",
                          "--input", "url=/tickets", "--input", "queryParams=limit:1", "--input", "queryParams=cursor:c")
     assert (status, err) == (0, "")
 
 
-def test_a_list_input_takes_a_json_array(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_a_list_input_takes_a_json_array(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                          conn_file: str) -> None:
     """`--input 'ticket_ids=[1,2]'` gives the list, as `--input ticket_ids=1 --input ticket_ids=2` does."""
     for _ in range(2):
-        api_mock.get(f"{BASE}/tickets", json={"data": [], "meta": {"next_cursor": None}},
-                     match=[matchers.query_string_matcher("ticket_ids=1&ticket_ids=2")])
+        gorgias_api.add(responses.GET, "/tickets", json={"data": [], "meta": {"next_cursor": None}},
+                        match=[matchers.query_string_matcher("ticket_ids=1&ticket_ids=2")])
     assert run(capsys, "run", "listTickets", "--connection", conn_file, "--input", "ticket_ids=[1,2]")[0] == 0
     assert run(capsys, "run", "listTickets", "--connection", conn_file, "--input", "ticket_ids=1",
                "--input", "ticket_ids=2")[0] == 0
@@ -164,9 +165,8 @@ def test_a_base_url_without_api_answering_html_404_says_the_base_url_looks_wrong
         capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock, conn_file: str,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """GORGIAS_API_BASE_URL without /api reaches the web app, which answers an HTML 404."""
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", "https://acme.gorgias.com")
-    api_mock.get("https://acme.gorgias.com/customers/1", status=404, body="<html>Not found</html>",
-                 content_type="text/html")
+    monkeypatch.setenv("GORGIAS_API_BASE_URL", ORIGIN)  # not the mocked BASE, on purpose
+    api_mock.get(f"{ORIGIN}/customers/1", status=404, body="<html>Not found</html>", content_type="text/html")
     status, out, err = run(capsys, "run", "getCustomer", "--connection", conn_file, "--input", "id=1")
     assert (status, out) == (1, "")
     assert err == ("error: Gorgias answered 404 Not Found to GET /customers/1: <html>Not found</html> (an HTML page, "
@@ -174,10 +174,10 @@ def test_a_base_url_without_api_answering_html_404_says_the_base_url_looks_wrong
 
 
 def test_run_with_a_refused_key_gives_the_hint_check_gives(capsys: pytest.CaptureFixture[str],
-                                                           api_mock: responses.RequestsMock, conn_file: str) -> None:
+                                                           gorgias_api: MockedGorgias, conn_file: str) -> None:
     """A 401 on `run` says which connection fields to check, in the words of `check`."""
-    api_mock.get(f"{BASE}/customers/1", status=401, json={"error": {"msg": "Unauthorized."}})
-    api_mock.get(f"{BASE}/account", status=401, json={"error": {"msg": "Unauthorized."}})
+    gorgias_api.add(responses.GET, "/customers/1", status=401, json={"error": {"msg": "Unauthorized."}})
+    gorgias_api.add(responses.GET, "/account", status=401, json={"error": {"msg": "Unauthorized."}})
     hint = ("check the Username (the email you sign in to Gorgias with) and the API Key (Settings → REST API)")
     status, _, err = run(capsys, "run", "getCustomer", "--connection", conn_file, "--input", "id=1")
     assert (status, err) == (1, "error: Gorgias answered 401 Unauthorized to GET /customers/1: Unauthorized. "
@@ -210,19 +210,19 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_check_prints_one_line_on_a_terminal(api_mock: responses.RequestsMock, conn_file: str,
+def test_check_prints_one_line_on_a_terminal(gorgias_api: MockedGorgias, conn_file: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """On a terminal `check` says where it connected and as whom; piped, it prints the account JSON."""
-    api_mock.get(f"{BASE}/account", json=ACCOUNT)
+    gorgias_api.add(responses.GET, "/account", json=ACCOUNT)
     terminal = _Terminal()
     monkeypatch.setattr("sys.stdout", terminal)
     assert main(["check", "--connection", conn_file]) == 0
     assert terminal.getvalue() == "Connected to acme.gorgias.com as me@acme.com\n"
 
 
-def test_check_prints_json_when_piped(capsys: pytest.CaptureFixture[str], api_mock: responses.RequestsMock,
+def test_check_prints_json_when_piped(capsys: pytest.CaptureFixture[str], gorgias_api: MockedGorgias,
                                       conn_file: str) -> None:
-    api_mock.get(f"{BASE}/account", json=ACCOUNT)
+    gorgias_api.add(responses.GET, "/account", json=ACCOUNT)
     status, out, _ = run(capsys, "check", "--connection", conn_file)
     assert (status, json.loads(out)) == (0, {"data": ACCOUNT})
 
@@ -243,8 +243,5 @@ def test_the_check_line_of_an_oauth_connection_says_oauth(monkeypatch: pytest.Mo
     from gorgias_component.connections.check import check_summary
 
     monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
-    definition, fields, _ = gorgias.executor.resolve(
-        {"key": "oauth2", "fields": {"domain": "acme", "clientId": "id", "clientSecret": "secret",
-                                     "authorizeUrl": "https://acme.gorgias.com/oauth/authorize",
-                                     "tokenUrl": "https://acme.gorgias.com/oauth/token"}})
+    definition, fields, _ = gorgias.executor.resolve(oauth_connection())
     assert check_summary(ACCOUNT, definition.key, fields) == "Connected to acme.gorgias.com with OAuth 2.0"

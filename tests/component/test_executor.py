@@ -36,9 +36,10 @@ from component.inputs import Id, Password, Text
 from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias, oauth_connection
 
 SECRET = "s3cr3t-token-value"
-DEMO = "https://api.example.test/v1"
+DEMO = "https://api.example.test/v1"  # a demo API of this module's own component, not the mocked Gorgias
 DEMO_PAGES = CursorPaginator("cursor", "limit", "data", ("meta", "next_cursor"))  # the demo API's lists
 EVENTS: list[tuple[Any, ...]] = []
 
@@ -178,9 +179,7 @@ def test_an_unknown_connection_key_is_an_unknown_key_error() -> None:
                                               (["ya29-access-token-value"], "a list of 1 item")])
 def test_a_token_that_is_not_an_object_is_described_by_its_type_only(token: Any, shown: str) -> None:
     """A malformed OAuth token is still a secret: the error says only what type it was."""
-    fields = {"domain": "acme", "clientId": "c", "clientSecret": "client-secret-value",
-              "authorizeUrl": "https://acme.gorgias.com/oauth/authorize", "tokenUrl": "https://acme.gorgias.com/oauth/token"}
-    error = failure(gorgias.run_action, "getAccount", {}, {"key": "oauth2", "fields": fields, "token": token})
+    error = failure(gorgias.run_action, "getAccount", {}, oauth_connection(token))
     assert isinstance(error, InputError)
     assert error.key == "token"
     assert str(error) == (
@@ -231,9 +230,9 @@ def test_bad_inputs_are_refused_before_any_request(api_mock: responses.RequestsM
 # -- results -----------------------------------------------------------------------------------
 
 
-def test_an_action_result_is_wrapped_in_data(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_an_action_result_is_wrapped_in_data(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """run_action returns exactly {"data": <what perform returned>}."""
-    api_mock.get("https://acme.gorgias.com/api/customers/42", json={"id": 42, "name": "John"})
+    gorgias_api.add(responses.GET, "/customers/42", json={"id": 42, "name": "John"})
     assert gorgias.run_action("getCustomer", {"id": " 42 "}, connection) == {"data": {"id": 42, "name": "John"}}
 
 
@@ -247,10 +246,11 @@ def test_a_data_source_result_is_wrapped_in_result_with_only_key_and_label() -> 
     assert DEMO_COMPONENT.run_data_source("good", {}, DEMO_CONNECTION) == {"result": [{"key": "1", "label": "One"}]}
 
 
-def test_a_gorgias_picklist_is_wrapped_in_result(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_a_gorgias_picklist_is_wrapped_in_result(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """A Gorgias data source lists through the API and answers options."""
-    api_mock.get("https://acme.gorgias.com/api/customers", match=[matchers.query_param_matcher({"limit": "100"})],
-               json={"data": [{"id": 7, "name": "John Smith", "email": "john@example.com"}], "meta": {"next_cursor": None}})
+    john = {"id": 7, "name": "John Smith", "email": "john@example.com"}
+    gorgias_api.add(responses.GET, "/customers", match=[matchers.query_param_matcher({"limit": "100"})],
+                    json={"data": [john], "meta": {"next_cursor": None}})
     assert gorgias.run_data_source("selectCustomer", {}, connection) == {
         "result": [{"key": "7", "label": "John Smith (john@example.com)"}]}
 
@@ -313,10 +313,9 @@ def test_the_client_is_opened_with_the_debug_flag_and_token_callback_and_closed_
     assert expected == EVENTS
 
 
-def test_check_connection_runs_get_account(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_check_connection_runs_get_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """check_connection calls GET /account with the connection's credentials and answers {"data": account}."""
-    api_mock.get("https://acme.gorgias.com/api/account", json={"domain": "acme"},
-               match=[matchers.header_matcher({"Authorization": "Basic bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="})])
+    gorgias_api.add(responses.GET, "/account", json={"domain": "acme"})  # the fixture requires the credentials
     assert gorgias.check_connection(connection) == {"data": {"domain": "acme"}}
 
 
@@ -337,19 +336,19 @@ def test_iter_items_validates_before_the_first_item(api_mock: responses.Requests
     assert len(api_mock.calls) == 0
 
 
-def test_iter_items_streams_page_by_page(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_iter_items_streams_page_by_page(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Items come one page at a time: the second page is asked for only when the first is used up."""
-    url = "https://acme.gorgias.com/api/customers"
-    api_mock.get(url, match=[matchers.query_param_matcher({"limit": "100", "view_id": "9"})],
-               json={"data": [{"id": 1}, {"id": 2}], "meta": {"next_cursor": "c2"}})
-    api_mock.get(url, match=[matchers.query_param_matcher({"limit": "100", "view_id": "9", "cursor": "c2"})],
-               json={"data": [{"id": 3}], "meta": {"next_cursor": None}})
+    gorgias_api.add(responses.GET, "/customers", match=[matchers.query_param_matcher({"limit": "100", "view_id": "9"})],
+                    json={"data": [{"id": 1}, {"id": 2}], "meta": {"next_cursor": "c2"}})
+    gorgias_api.add(responses.GET, "/customers",
+                    match=[matchers.query_param_matcher({"limit": "100", "view_id": "9", "cursor": "c2"})],
+                    json={"data": [{"id": 3}], "meta": {"next_cursor": None}})
     items = gorgias.iter_items("listCustomers", {"view_id": 9}, connection)
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
     assert next(items) == {"id": 1}
-    assert len(api_mock.calls) == 1
+    assert len(gorgias_api.calls) == 1
     assert list(items) == [{"id": 2}, {"id": 3}]
-    assert len(api_mock.calls) == 2
+    assert len(gorgias_api.calls) == 2
 
 
 def test_errors_while_streaming_are_redacted(api_mock: responses.RequestsMock) -> None:

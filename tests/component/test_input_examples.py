@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 from tests.test_manifest_doc import DOCUMENTED as DOCUMENTED_SECTIONS
 
 MANIFEST = gorgias.manifest()
@@ -84,9 +85,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 def test_the_examples_are_accepted_by_the_sandbox(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     """Creating a customer, a ticket and a message from the schema examples works end to end."""
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
-    connection = sandbox.connection()
+    connection = use_sandbox(monkeypatch, sandbox)
     customer = gorgias.run_action("createCustomer", {"channels": schema_example("createCustomer", "channels"),
                                                      "email": "example-check@example.com"}, connection)["data"]
     assert {"type": "email", "address": "john@example.com"}.items() <= next(

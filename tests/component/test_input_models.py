@@ -26,9 +26,7 @@ from component.inputs import (
 )
 from gorgias_component.actions.customers import CreateCustomerInputs
 from gorgias_component.connections.api_key import ApiKeyFields
-
-API_KEY = "k3y-s3cret-value"
-
+from tests.support.mocked_gorgias import API_KEY
 
 # -- code inputs checked against a JSON Schema ---------------------------------------------------
 

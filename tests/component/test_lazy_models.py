@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("pydantic.main", "jsonschema", "fastapi", "starlette", "mcp", "sqlalchemy", "uvicorn",
          "authlib.integrations")
 
+# Runs in a fresh interpreter that must load only what a host loads, so it mocks Gorgias by hand instead of
+# importing tests.support.mocked_gorgias (the URL and connection below are the mocked account's).
 REPORT = """
 import json, sys
 import responses

@@ -7,9 +7,7 @@ import base64
 import pytest
 
 from component.redaction import MASK, Redactor, is_secret_key
-
-API_KEY = "k3y-s3cret-value"
-BASIC = base64.b64encode(f"me@acme.com:{API_KEY}".encode()).decode()
+from tests.support.mocked_gorgias import API_KEY, BASIC
 
 
 def test_the_mask_is_a_fixed_marker() -> None:

@@ -12,7 +12,9 @@ from responses import matchers
 from component import InputError, UnknownKeyError
 from component.testing import example_connection, invoke, invoke_data_source
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
+# invoke's example connection is not the fixture's: account green-garden, the fields' documented examples.
 EXAMPLE_AUTH = "Basic " + base64.b64encode(b"test-username-value:test-apikey-value").decode()
 
 
@@ -42,9 +44,9 @@ def test_invoke_sends_the_request_with_the_example_connection(api_mock: response
     assert invoke(gorgias, "getCustomer", {"id": "3"}) == {"data": {"id": 3}}
 
 
-def test_invoke_uses_the_given_connection(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
+def test_invoke_uses_the_given_connection(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """A connection passed to invoke is the one used."""
-    api_mock.get("https://acme.gorgias.com/api/account", json={"domain": "acme"})
+    gorgias_api.add(responses.GET, "/account", json={"domain": "acme"})
     assert invoke(gorgias, "getAccount", connection=connection) == {"data": {"domain": "acme"}}
 
 

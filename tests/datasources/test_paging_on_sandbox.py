@@ -9,6 +9,7 @@ import pytest
 
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +20,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def connection(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    return sandbox.connection()
+    return use_sandbox(monkeypatch, sandbox)  # pacing is off for this package already (conftest)
 
 
 def every_page(key: str, connection: dict[str, Any], **paging: Any) -> list[dict[str, str]]:

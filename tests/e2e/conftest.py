@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from component.jsonschemas import _format_checker
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 Run = Callable[..., Any]
 OUTPUTS = {entry["key"]: entry["outputSchema"] for entry in gorgias.manifest()["actions"]}
@@ -35,9 +36,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def conn(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
-    return sandbox.connection()
+    return use_sandbox(monkeypatch, sandbox)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from component import AuthError
 from component.oauth import reset_token_cache
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 TOKEN_ROUTE = ("POST", "/oauth/token")
 
@@ -20,8 +21,7 @@ def sb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     """A fresh sandbox the component talks to, with no token remembered from another test."""
     reset_token_cache()
     with Sandbox(customers=1, tickets=1) as sandbox:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, sandbox)
         yield sandbox
     reset_token_cache()
 

@@ -16,9 +16,9 @@ import pytest
 from component import ApiError, TransportError
 from component.oauth import exchange_code, reset_token_cache
 from gorgias_component import gorgias
-from tests.conftest import API_KEY, USERNAME
 from tests.faults.hostile import HostileServer, Request
-from tests.oauth.conftest import CLIENT_ID, CLIENT_SECRET
+from tests.support.mocked_gorgias import api_key_connection as api_key
+from tests.support.mocked_gorgias import oauth_connection
 
 ACCOUNT = json.dumps({"domain": "acme"}).encode()
 
@@ -45,15 +45,10 @@ def thief() -> Iterator[HostileServer]:
     other.stop()
 
 
-def api_key() -> dict[str, Any]:
-    return {"key": "apiKey", "fields": {"domain": "acme", "username": USERNAME, "apiKey": API_KEY}}
-
-
 def oauth(server: HostileServer, expires_in: float) -> dict[str, Any]:
-    return {"key": "oauth2", "fields": {
-        "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-        "authorizeUrl": server.origin + "/oauth/authorize", "tokenUrl": server.origin + "/oauth/token"},
-        "token": {"access_token": "access-1", "refresh_token": "refresh-1", "expires_at": int(time.time() + expires_in)}}
+    """The acme OAuth connection with the hostile server's endpoints (not acme's, on purpose)."""
+    token = {"access_token": "access-1", "refresh_token": "refresh-1", "expires_at": int(time.time() + expires_in)}
+    return oauth_connection(token, authorizeUrl=server.origin + "/oauth/authorize", tokenUrl=server.origin + "/oauth/token")
 
 
 def page(items: range, next_cursor: str | None) -> bytes:

@@ -14,6 +14,7 @@ from component.host.store import Store
 from component.ratelimit import forget_budgets
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -32,8 +33,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
 
 @pytest.fixture
 def running(sandbox: Sandbox, store: Store, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningHost]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+    use_sandbox(monkeypatch, sandbox)
     forget_budgets()
     with RunningHost(gorgias, store) as host:
         yield host

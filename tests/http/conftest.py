@@ -1,23 +1,22 @@
-"""Fixtures of the HTTP unit tests: a fake clock that sleeps instantly and clients built on it."""
+"""Fixtures of the HTTP unit tests: a fake clock that sleeps instantly and clients built on it.
+
+The clients talk to the mocked Gorgias of tests/support/mocked_gorgias.py (the `gorgias_api` fixture).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import requests
-import responses
 from requests.auth import HTTPBasicAuth
 
 from component.http import HttpClient
 from component.redaction import Redactor
 from gorgias_component.connections.answers import GORGIAS_PAGES, gorgias_error_detail
+from tests.support.mocked_gorgias import API_KEY, BASE, USERNAME
 
-BASE = "https://acme.gorgias.com/api"
-USERNAME = "me@acme.com"
-API_KEY = "k3y-s3cret-value"
-BASIC = "bWVAYWNtZS5jb206azN5LXMzY3JldC12YWx1ZQ=="  # base64 of me@acme.com:k3y-s3cret-value
 WALL = 1_700_000_000.0  # the fake wall clock: Tue, 14 Nov 2023 22:13:20 GMT
 
 
@@ -40,13 +39,6 @@ class FakeTime:
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
-
-
-@pytest.fixture
-def mock() -> Iterator[responses.RequestsMock]:
-    """A strict mock: unmatched requests fail, and so do registered answers never requested."""
-    with responses.RequestsMock(assert_all_requests_are_fired=True) as strict:
-        yield strict
 
 
 MakeClient = Callable[..., HttpClient]

@@ -11,7 +11,8 @@ import responses
 from component.errors import InputError
 from component.ratelimit import RateBudget, budget_for, parse_call_limit
 from gorgias_component.connections.client import rate_limit, timeout
-from tests.http.conftest import BASE, FakeTime, MakeClient
+from tests.http.conftest import FakeTime, MakeClient
+from tests.support.mocked_gorgias import MockedGorgias
 
 HEADER = "X-Gorgias-Account-Api-Call-Limit"
 
@@ -85,11 +86,11 @@ def test_malformed_call_limit_headers_are_ignored(value: str) -> None:
     assert parse_call_limit(value) is None
 
 
-def test_the_client_paces_and_reads_the_header(mock: responses.RequestsMock, make_client: MakeClient,
+def test_the_client_paces_and_reads_the_header(gorgias_api: MockedGorgias, make_client: MakeClient,
                                                fake_time: FakeTime) -> None:
     """Every request reserves a slot and every answer's call-limit header corrects the estimate."""
     paced = budget(fake_time, capacity=4, window=4.0)  # 1 per second, 3 at once
-    mock.add(responses.GET, f"{BASE}/account", json={}, headers={HEADER: "4/4"})
+    gorgias_api.add(responses.GET, "/account", json={}, headers={HEADER: "4/4"})
     client = make_client(rate_budget=paced)
     for _ in range(3):
         client.get("/account")

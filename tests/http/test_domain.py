@@ -12,6 +12,7 @@ from component.errors import InputError
 from component.inputs import Invalid
 from gorgias_component import gorgias
 from gorgias_component.connections.domain import api_base_url, normalise_domain
+from tests.support.mocked_gorgias import MockedGorgias, api_key_connection
 
 EXPECTED = 'a Gorgias account domain such as "acme", "acme.gorgias.com" or "https://acme.gorgias.com/api"'
 
@@ -91,8 +92,7 @@ def test_the_base_url_comes_from_the_subdomain(monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_connection_with_a_foreign_domain_sends_nothing(api_mock: responses.RequestsMock) -> None:
     """The domain is checked with the connection, so credentials are never sent to another host."""
-    connection = {"key": "apiKey", "fields": {"domain": "https://evil.example.com/api", "username": "me@acme.com",
-                                              "apiKey": "k3y-s3cret-value"}}
+    connection = api_key_connection(domain="https://evil.example.com/api")  # another host, on purpose
     with pytest.raises(InputError) as caught:
         gorgias.run_action("getAccount", {}, connection)
     assert caught.value.key == "domain"
@@ -101,10 +101,9 @@ def test_a_connection_with_a_foreign_domain_sends_nothing(api_mock: responses.Re
     assert len(api_mock.calls) == 0
 
 
-def test_a_base_api_url_domain_reaches_the_account(api_mock: responses.RequestsMock) -> None:
+def test_a_base_api_url_domain_reaches_the_account(gorgias_api: MockedGorgias) -> None:
     """Pasting the settings page's Base API URL works as the domain."""
-    api_mock.add(responses.GET, "https://acme.gorgias.com/api/account", json={"domain": "acme"},
-                 match=[matchers.header_matcher({"Accept": "application/json"})])
-    connection = {"key": "apiKey", "fields": {"domain": "https://acme.gorgias.com/api/", "username": "me@acme.com",
-                                              "apiKey": "k3y-s3cret-value"}}
+    gorgias_api.add(responses.GET, "/account", json={"domain": "acme"},
+                    match=[matchers.header_matcher({"Accept": "application/json"})])
+    connection = api_key_connection(domain="https://acme.gorgias.com/api/")  # the Base API URL as the domain, on purpose
     assert gorgias.run_action("getAccount", {}, connection) == {"data": {"domain": "acme"}}

@@ -12,7 +12,7 @@ import responses
 
 from component import InputError
 from gorgias_component import gorgias
-from tests.conftest import API_KEY
+from tests.support.mocked_gorgias import API_KEY, MockedGorgias
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,9 +48,8 @@ def test_raw_request_refuses_control_characters_in_header_values_without_showing
                                  "\"X-Secret\" with a value that is not.")
 
 
-def test_raw_request_lets_a_tab_through(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
-    api_mock.get("https://acme.gorgias.com/api/tickets", json={},
-                 match=[responses.matchers.header_matcher({"X-Tabbed": "a\tb"})])
+def test_raw_request_lets_a_tab_through(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.add(responses.GET, "/tickets", json={}, match=[responses.matchers.header_matcher({"X-Tabbed": "a\tb"})])
     result = gorgias.run_action("rawRequest", {"method": "GET", "url": "/tickets", "responseType": "json",
                                                "headers": {"X-Tabbed": "a\tb"}}, connection)
     assert result == {"data": {}}

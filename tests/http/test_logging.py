@@ -11,15 +11,16 @@ import responses
 
 from component.errors import ApiError, TransportError
 from gorgias_component import gorgias
-from tests.http.conftest import API_KEY, BASE, BASIC, MakeClient
+from tests.http.conftest import MakeClient
+from tests.support.mocked_gorgias import API_KEY, BASE, BASIC, MockedGorgias
 
 RUNTIME_TOKEN = "rt-0123456789abcdef-obtained-later"
 
 
 def test_debug_logs_method_redacted_url_status_and_timing(
-        mock: responses.RequestsMock, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
+        gorgias_api: MockedGorgias, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
     """With debug on, each request is an INFO line on component.http with its answer and timing."""
-    mock.add(responses.GET, f"{BASE}/tickets", json={"data": []})
+    gorgias_api.add(responses.GET, "/tickets", json={"data": []})
     with caplog.at_level(logging.INFO, logger="component.http"):
         make_client(debug=True).get("/tickets", {"limit": 5, "api_key": API_KEY})
     lines = [r.getMessage() for r in caplog.records if r.name == "component.http" and r.levelno == logging.INFO]
@@ -29,21 +30,21 @@ def test_debug_logs_method_redacted_url_status_and_timing(
 
 
 def test_without_debug_nothing_is_logged_at_info(
-        mock: responses.RequestsMock, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
+        gorgias_api: MockedGorgias, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
     """Request lines are DEBUG unless the action's debug input asks for them."""
-    mock.add(responses.GET, f"{BASE}/account", json={})
+    gorgias_api.add(responses.GET, "/account", json={})
     with caplog.at_level(logging.INFO, logger="component.http"):
         make_client().get("/account")
     assert caplog.records == []
 
 
 def test_no_secret_appears_in_debug_logs_of_a_whole_exchange(
-        mock: responses.RequestsMock, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
+        gorgias_api: MockedGorgias, make_client: MakeClient, caplog: pytest.LogCaptureFixture) -> None:
     """Retries, 429s, bodies and headers are logged with every known secret and credential field masked."""
     client = make_client(debug=True)
     client.redactor.add(RUNTIME_TOKEN)  # e.g. an access token obtained by a refresh while running
-    mock.add(responses.POST, f"{BASE}/integrations", status=429, headers={"Retry-After": "0"})
-    mock.add(responses.POST, f"{BASE}/integrations", status=201, json={"id": 1})
+    gorgias_api.add(responses.POST, "/integrations", status=429, headers={"Retry-After": "0"})
+    gorgias_api.add(responses.POST, "/integrations", status=201, json={"id": 1})
     body = {"name": "hook", "password": "hunter2-password", "note": f"uses {API_KEY} and {RUNTIME_TOKEN}",
             "headers": {"Authorization": f"Bearer {RUNTIME_TOKEN}"}}
     with caplog.at_level(logging.DEBUG, logger="component"):
@@ -55,12 +56,12 @@ def test_no_secret_appears_in_debug_logs_of_a_whole_exchange(
         assert secret not in text
 
 
-def test_no_secret_appears_in_errors_or_reprs(mock: responses.RequestsMock, make_client: MakeClient) -> None:
+def test_no_secret_appears_in_errors_or_reprs(gorgias_api: MockedGorgias, make_client: MakeClient) -> None:
     """An API that echoes credentials back does not get them into the error, its body or the client's repr."""
     client = make_client()
     client.redactor.add(RUNTIME_TOKEN)
     echo = {"error": {"msg": f"bad key {API_KEY}", "data": {"field": [RUNTIME_TOKEN]}}, "apiKey": API_KEY}
-    mock.add(responses.GET, f"{BASE}/account", status=400, json=echo)
+    gorgias_api.add(responses.GET, "/account", status=400, json=echo)
     with pytest.raises(ApiError) as caught:
         client.get("/account")
     shown = f"{caught.value} {caught.value.body!r} {client!r} {client.rate_budget!r} {client.policy!r}"
@@ -70,11 +71,11 @@ def test_no_secret_appears_in_errors_or_reprs(mock: responses.RequestsMock, make
     assert repr(client) == "HttpClient('https://acme.gorgias.com/api', service='Gorgias')"
 
 
-def test_transport_errors_do_not_carry_secrets_from_the_url(mock: responses.RequestsMock,
+def test_transport_errors_do_not_carry_secrets_from_the_url(gorgias_api: MockedGorgias,
                                                             make_client: MakeClient) -> None:
     """requests puts the URL in its exception text; the message that reaches the caller is masked."""
     failure = requests.exceptions.ChunkedEncodingError(f"broken body for /api/x?access_token={RUNTIME_TOKEN}")
-    mock.add(responses.GET, f"{BASE}/x", body=failure)
+    gorgias_api.add(responses.GET, "/x", body=failure)
     client = make_client()
     client.redactor.add(RUNTIME_TOKEN)
     with pytest.raises(TransportError) as caught:
@@ -83,11 +84,11 @@ def test_transport_errors_do_not_carry_secrets_from_the_url(mock: responses.Requ
     assert str(caught.value).startswith("GET /x to Gorgias failed: ChunkedEncodingError: broken body for ")
 
 
-def test_long_error_bodies_are_cut_in_messages(mock: responses.RequestsMock, make_client: MakeClient) -> None:
+def test_long_error_bodies_are_cut_in_messages(gorgias_api: MockedGorgias, make_client: MakeClient) -> None:
     """A huge error message or HTML page is cut to a readable length in the exception text."""
-    mock.add(responses.GET, f"{BASE}/a", status=400, json={"error": {"msg": "x" * 5000}})
-    mock.add(responses.GET, f"{BASE}/b", status=404, body="<html>" + "y" * 5000 + "</html>",
-             content_type="text/html")
+    gorgias_api.add(responses.GET, "/a", status=400, json={"error": {"msg": "x" * 5000}})
+    gorgias_api.add(responses.GET, "/b", status=404, body="<html>" + "y" * 5000 + "</html>",
+                    content_type="text/html")
     with pytest.raises(ApiError) as json_error:
         make_client().get("/a")
     with pytest.raises(ApiError) as html_error:
@@ -101,9 +102,9 @@ def test_long_error_bodies_are_cut_in_messages(mock: responses.RequestsMock, mak
 
 
 def test_debug_logging_through_the_component_names_no_secret(
-        api_mock: responses.RequestsMock, connection: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
+        gorgias_api: MockedGorgias, connection: dict[str, Any], caplog: pytest.LogCaptureFixture) -> None:
     """The documented `debug` input turns on INFO request lines, still without the API key or its Basic form."""
-    api_mock.add(responses.GET, f"{BASE}/account", json={"domain": "acme"})
+    gorgias_api.add(responses.GET, "/account", json={"domain": "acme"})
     with caplog.at_level(logging.INFO, logger="component.http"):
         gorgias.run_action("getAccount", {"debug": "true"}, connection)
     assert f"GET {BASE}/account -> 200 in " in caplog.text

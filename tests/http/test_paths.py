@@ -10,8 +10,8 @@ import responses
 from component.errors import InputError
 from component.raw_request import check_path
 from gorgias_component import gorgias
+from tests.support.mocked_gorgias import MockedGorgias
 
-BASE = "https://acme.gorgias.com/api"
 SIGNED = "https://storage.example.com/a.png?sig=1"
 
 # Every action whose path holds an id, with the id inputs that go into the path.
@@ -32,33 +32,33 @@ ID_PATHS = [
 
 @pytest.mark.parametrize(("key", "others", "field"), ID_PATHS)
 @pytest.mark.parametrize("bad", ["1/../../account", "../1", "1.5", "-3", "0", "٣", " ", "1e3", True, 2**63, [1, 2]])
-def test_ids_in_paths_must_be_positive_integers(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_ids_in_paths_must_be_positive_integers(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                 key: str, others: dict[str, Any], field: str, bad: Any) -> None:
     """Anything but a positive integer (or its digits) is an InputError naming the input; nothing is sent."""
     with pytest.raises(InputError) as caught:
         gorgias.run_action(key, {**others, field: bad}, connection)
     assert caught.value.key == field
     assert "expected a positive integer id" in str(caught.value)
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
 @pytest.mark.parametrize("bad", ["a/b", "/", ".", "..", " .. ", "", "a\\b", "a\nb"])
 @pytest.mark.parametrize("field", ["domain_hash", "file_type", "resource_name"])
-def test_non_numeric_path_parts_may_not_escape_their_segment(api_mock: responses.RequestsMock,
+def test_non_numeric_path_parts_may_not_escape_their_segment(gorgias_api: MockedGorgias,
                                                              connection: dict[str, Any], field: str, bad: str) -> None:
     """A download path part with '/' or '\\', or that is '.' or '..', is refused before any request."""
     inputs = {"domain_hash": "h", "file_type": "attachment", "resource_name": "r.png", field: bad}
     with pytest.raises(InputError) as caught:
         gorgias.run_action("downloadFile", inputs, connection)
     assert caught.value.key == field
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_encoded_slashes_and_dots_stay_inside_their_segment(api_mock: responses.RequestsMock,
+def test_encoded_slashes_and_dots_stay_inside_their_segment(gorgias_api: MockedGorgias,
                                                             connection: dict[str, Any]) -> None:
     """'%2F' and '...' are data, not path syntax: they are percent-encoded into one segment."""
-    api_mock.add(responses.GET, f"{BASE}/attachment/download/%252F..%252F/...", status=307,
-                 headers={"Location": SIGNED})
+    gorgias_api.add(responses.GET, "/attachment/download/%252F..%252F/...", status=307,
+                    headers={"Location": SIGNED})
     inputs = {"domain_hash": "%2F..%2F", "file_type": "attachment", "resource_name": "..."}
     assert gorgias.run_action("downloadFile", inputs, connection) == {"data": SIGNED}
 
@@ -105,16 +105,16 @@ def test_raw_request_accepts_paths(url: str, path: str) -> None:
 
 @pytest.mark.parametrize("headers", [{"X-A": "line\r\nInjected: yes"}, {"Bad Name": "v"}, {"X-A": "snow ☃"},
                                      {"X:A": "v"}, {"X-A": "nul\x00"}])
-def test_raw_request_refuses_headers_http_cannot_carry(api_mock: responses.RequestsMock, connection: dict[str, Any],
+def test_raw_request_refuses_headers_http_cannot_carry(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                        headers: dict[str, str]) -> None:
     """Header injection, spaces in names and non-Latin-1 values are InputErrors; nothing is sent."""
     with pytest.raises(InputError) as caught:
         gorgias.run_action("rawRequest", {"method": "GET", "url": "/x", "headers": headers}, connection)
     assert caught.value.key == "headers"
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_raw_request_sends_header_values_as_json_scalars(api_mock: responses.RequestsMock,
+def test_raw_request_sends_header_values_as_json_scalars(gorgias_api: MockedGorgias,
                                                          connection: dict[str, Any]) -> None:
     """Numbers and booleans become their JSON text; a header without a value is not sent."""
     seen: list[dict[str, str]] = []
@@ -123,14 +123,14 @@ def test_raw_request_sends_header_values_as_json_scalars(api_mock: responses.Req
         seen.append(dict(request.headers))
         return 200, {}, "{}"
 
-    api_mock.add_callback(responses.GET, f"{BASE}/x", callback=answer)
+    gorgias_api.add_callback(responses.GET, "/x", callback=answer)
     headers = [{"key": "X-Count", "value": 5}, {"key": "X-Flag", "value": True}, {"key": "X-Empty"}]
     gorgias.run_action("rawRequest", {"method": "GET", "url": "/x", "headers": headers}, connection)
     assert (seen[0]["X-Count"], seen[0]["X-Flag"]) == ("5", "true")
     assert "X-Empty" not in seen[0]
 
 
-def test_raw_request_refuses_data_json_cannot_carry(api_mock: responses.RequestsMock,
+def test_raw_request_refuses_data_json_cannot_carry(gorgias_api: MockedGorgias,
                                                     connection: dict[str, Any]) -> None:
     """An object holding NaN cannot be sent as JSON: an InputError on `data`, and no request."""
     with pytest.raises(InputError) as caught:
@@ -138,18 +138,18 @@ def test_raw_request_refuses_data_json_cannot_carry(api_mock: responses.Requests
     assert caught.value.key == "data"
     assert str(caught.value) == ("Input 'data' (Data): expected JSON, received an object holding NaN, Infinity or "
                                  "nesting too deep to send.")
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0
 
 
-def test_raw_request_sends_text_that_only_looks_like_json_as_typed(api_mock: responses.RequestsMock,
+def test_raw_request_sends_text_that_only_looks_like_json_as_typed(gorgias_api: MockedGorgias,
                                                                    connection: dict[str, Any]) -> None:
     """'{"n": NaN}' is not JSON: it is sent as the text the user wrote."""
-    api_mock.add(responses.POST, f"{BASE}/x", json={}, match=[responses.matchers.body_matcher('{"n": NaN}')])
+    gorgias_api.add(responses.POST, "/x", json={}, match=[responses.matchers.body_matcher('{"n": NaN}')])
     assert gorgias.run_action("rawRequest", {"method": "POST", "url": "/x", "data": '{"n": NaN}'}, connection) == {
         "data": {}}
 
 
-def test_a_typed_body_json_cannot_carry_is_an_input_error(api_mock: responses.RequestsMock,
+def test_a_typed_body_json_cannot_carry_is_an_input_error(gorgias_api: MockedGorgias,
                                                           connection: dict[str, Any]) -> None:
     """A code input holding NaN would fail inside requests: it is an InputError before anything is sent."""
     message = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello"}
@@ -159,4 +159,4 @@ def test_a_typed_body_json_cannot_carry_is_an_input_error(api_mock: responses.Re
     assert caught.value.key == "body"
     assert str(caught.value) == ("The request body cannot be sent as JSON: it holds a number JSON cannot represent "
                                  "(NaN or Infinity).")
-    assert len(api_mock.calls) == 0
+    assert len(gorgias_api.calls) == 0

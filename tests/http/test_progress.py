@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +14,8 @@ from component import progress
 from component.cli import main
 from component.progress import ProgressLine, fetch_progress, page_fetched, reporting, wanted
 from gorgias_component import gorgias
-from tests.http.conftest import BASE, FakeTime
+from tests.http.conftest import FakeTime
+from tests.support.mocked_gorgias import MockedGorgias
 
 
 class Terminal(io.StringIO):
@@ -99,27 +99,25 @@ def test_progress_is_wanted_for_run_of_a_list_action_with_fetch_all(command: str
     assert wanted(gorgias, command, key, inputs) is expected
 
 
-def list_pages(mock: responses.RequestsMock, count: int) -> None:
+def list_pages(gorgias_api: MockedGorgias, count: int) -> None:
     for number in range(count):
         following = f"c{number + 1}" if number + 1 < count else None
         query = {"limit": "100", **({"cursor": f"c{number}"} if number else {})}
-        mock.add(responses.GET, f"{BASE}/tickets", match=[responses.matchers.query_param_matcher(query)],
-                 json={"object": "list", "uri": "/api/tickets", "data": [{"id": number * 100 + i} for i in range(100)],
-                       "meta": {"prev_cursor": None, "next_cursor": following}})
+        items = [{"id": number * 100 + i} for i in range(100)]
+        gorgias_api.add(responses.GET, "/tickets", match=[responses.matchers.query_param_matcher(query)],
+                        json={"object": "list", "uri": "/api/tickets", "data": items,
+                              "meta": {"prev_cursor": None, "next_cursor": following}})
 
 
-def test_the_cli_shows_progress_for_fetch_all_on_a_terminal(api_mock: responses.RequestsMock, tmp_path: Path,
-                                                            connection: dict[str, Any],
+def test_the_cli_shows_progress_for_fetch_all_on_a_terminal(gorgias_api: MockedGorgias, conn_file: str,
                                                             capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """`run listTickets --input fetchAll=true` ends its progress line on stderr; stdout is the JSON result."""
-    list_pages(api_mock, 3)
-    conn = tmp_path / "connection.json"
-    conn.write_text(json.dumps(connection), encoding="utf-8")
+    list_pages(gorgias_api, 3)
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr(progress.ProgressLine, "__init__", _eager_init)
-    status = main(["run", "listTickets", "--connection", str(conn), "--input", "fetchAll=true"])
+    status = main(["run", "listTickets", "--connection", conn_file, "--input", "fetchAll=true"])
     out, _ = capsys.readouterr()
     assert status == 0
     assert len(json.loads(out)["data"]["data"]) == 300
@@ -127,14 +125,11 @@ def test_the_cli_shows_progress_for_fetch_all_on_a_terminal(api_mock: responses.
     assert "fetching: 3 pages, 300 items, " in terminal.getvalue()
 
 
-def test_the_cli_shows_no_progress_when_stderr_is_captured(api_mock: responses.RequestsMock, tmp_path: Path,
-                                                           connection: dict[str, Any],
+def test_the_cli_shows_no_progress_when_stderr_is_captured(gorgias_api: MockedGorgias, conn_file: str,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     """Without a terminal, standard error stays empty on success."""
-    list_pages(api_mock, 3)
-    conn = tmp_path / "connection.json"
-    conn.write_text(json.dumps(connection), encoding="utf-8")
-    assert main(["run", "listTickets", "--connection", str(conn), "--input", "fetchAll=true"]) == 0
+    list_pages(gorgias_api, 3)
+    assert main(["run", "listTickets", "--connection", conn_file, "--input", "fetchAll=true"]) == 0
     assert capsys.readouterr().err == ""
 
 

@@ -15,6 +15,7 @@ from component.oauth import reset_token_cache
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.mcp.session import COMMAND
+from tests.support.on_sandbox import use_sandbox
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -50,8 +51,7 @@ def test_a_port_that_cannot_be_bound_exits_2() -> None:
 def sb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     reset_token_cache()
     with Sandbox() as sandbox:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, sandbox)
         yield sandbox
     reset_token_cache()
 

@@ -14,6 +14,7 @@ from component.mcp import Toolset, build_server, classify, tools_of
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.mcp.session import SESSION_SECONDS
+from tests.support.on_sandbox import use_sandbox
 
 # A ticket schema written the way the manifest bundles one: the referenced object under $defs.
 TICKET = {
@@ -29,8 +30,7 @@ TICKET = {
 @pytest.fixture
 def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     with Sandbox() as server:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", server.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, server)
         yield server
 
 

@@ -13,12 +13,13 @@ from responses import matchers
 
 from component.oauth import OAuthClient, reset_token_cache
 from gorgias_component.sandbox import Sandbox
+from tests.support.mocked_gorgias import AUTHORIZE_URL, BASE, CLIENT_ID, CLIENT_SECRET, TOKEN_URL, oauth_connection
+from tests.support.on_sandbox import use_sandbox
 
-CLIENT_ID = "acme-client-id"
-CLIENT_SECRET = "acme-client-s3cret"
-TOKEN_URL = "https://acme.gorgias.com/oauth/token"
-AUTHORIZE_URL = "https://acme.gorgias.com/oauth/authorize"
-ACCOUNT_URL = "https://acme.gorgias.com/api/account"
+__all__ = ["ACCOUNT", "ACCOUNT_URL", "AUTHORIZE_URL", "CLIENT_ID", "CLIENT_SECRET", "SCOPES", "TOKEN_URL", "bearer",
+           "client_basic", "jwt", "refresh_form"]
+
+ACCOUNT_URL = f"{BASE}/account"  # OAuth requests carry a Bearer token, not the Basic credentials gorgias_api requires
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}}
 SCOPES = "openid profile email write:all offline"
 
@@ -72,10 +73,7 @@ def make_connection() -> Callable[..., dict[str, Any]]:
         token.setdefault("access_token", "access-old-1")
         token.setdefault("refresh_token", "refresh-1")
         token.setdefault("expires_at", int(time.time()) + 3600)
-        token = {k: v for k, v in token.items() if v is not None}
-        return {"key": "oauth2", "fields": {
-            "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-            "authorizeUrl": AUTHORIZE_URL, "tokenUrl": TOKEN_URL}, "token": token}
+        return oauth_connection({k: v for k, v in token.items() if v is not None})
 
     return build
 
@@ -84,6 +82,5 @@ def make_connection() -> Callable[..., dict[str, Any]]:
 def sb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     """A fresh sandbox the component talks to (GORGIAS_API_BASE_URL), without client-side pacing."""
     with Sandbox(customers=5, tickets=5) as sandbox:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, sandbox)
         yield sandbox

@@ -15,19 +15,20 @@ from component.oauth import GrantError
 from gorgias_component import gorgias
 from gorgias_component.connections.check import missing_scope
 from tests.oauth.conftest import ACCOUNT, ACCOUNT_URL, TOKEN_URL, jwt, refresh_form
+from tests.support.mocked_gorgias import MockedGorgias
 
 Connection = Callable[..., dict[str, Any]]
 NOT_FOUND_PAGE = "<!doctype html><title>404 Not Found</title><h1>Not Found</h1>"
 
 
-def test_a_working_connection_returns_the_account(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
-    api_mock.get(ACCOUNT_URL, json=ACCOUNT)
+def test_a_working_connection_returns_the_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.add(responses.GET, "/account", json=ACCOUNT)
     assert gorgias.check_connection(connection) == {"data": ACCOUNT}
 
 
 def test_the_404_html_page_of_an_unknown_subdomain_says_to_check_the_domain(
-        api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
-    api_mock.get(ACCOUNT_URL, status=404, body=NOT_FOUND_PAGE, content_type="text/html")
+        gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.add(responses.GET, "/account", status=404, body=NOT_FOUND_PAGE, content_type="text/html")
     with pytest.raises(AuthError) as caught:
         gorgias.check_connection(connection)
     assert str(caught.value) == ("Connection check failed: no Gorgias account at acme.gorgias.com: check the Domain "
@@ -36,8 +37,8 @@ def test_the_404_html_page_of_an_unknown_subdomain_says_to_check_the_domain(
 
 
 def test_a_401_with_an_api_key_says_to_check_the_username_and_api_key(
-        api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
-    api_mock.get(ACCOUNT_URL, status=401, json={"error": {"msg": "Unauthorized."}})
+        gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.add(responses.GET, "/account", status=401, json={"error": {"msg": "Unauthorized."}})
     with pytest.raises(AuthError) as caught:
         gorgias.check_connection(connection)
     assert str(caught.value) == ("Connection check failed: Gorgias refused the username or API key (401): check the "
@@ -68,7 +69,7 @@ def test_a_403_that_names_the_missing_scope_says_to_add_it(
 
 def test_a_403_without_a_scope_name_gives_gorgias_words_and_what_to_try(
         api_mock: responses.RequestsMock, make_connection: Connection, connection: dict[str, Any]) -> None:
-    api_mock.get(ACCOUNT_URL, status=403, json={"error": {"msg": "Forbidden."}})
+    api_mock.get(ACCOUNT_URL, status=403, json={"error": {"msg": "Forbidden."}})  # answers both connections' credentials
     with pytest.raises(AuthError) as oauth_error:
         gorgias.check_connection(make_connection())
     assert str(oauth_error.value) == ("Connection check failed: Gorgias refused access to the account (403) (Forbidden.): "
@@ -87,8 +88,8 @@ def test_a_revoked_refresh_token_keeps_its_reconnect_message(
         gorgias.check_connection(make_connection(expires_at=int(time.time()) - 5))
 
 
-def test_other_failures_pass_through_unchanged(api_mock: responses.RequestsMock, connection: dict[str, Any]) -> None:
-    api_mock.get(ACCOUNT_URL, status=500, json={"error": {"msg": "Boom."}})
+def test_other_failures_pass_through_unchanged(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
+    gorgias_api.add(responses.GET, "/account", status=500, json={"error": {"msg": "Boom."}})
     with pytest.raises(ApiError) as caught:
         gorgias.check_connection(connection)
     assert type(caught.value) is ApiError
@@ -96,8 +97,8 @@ def test_other_failures_pass_through_unchanged(api_mock: responses.RequestsMock,
 
 
 def test_a_network_failure_passes_through_as_a_transport_error(
-        api_mock: responses.RequestsMock, connection: dict[str, Any], sleeps: list[float]) -> None:
-    api_mock.get(ACCOUNT_URL, body=requests.ConnectionError("refused"))
+        gorgias_api: MockedGorgias, connection: dict[str, Any], sleeps: list[float]) -> None:
+    gorgias_api.add(responses.GET, "/account", body=requests.ConnectionError("refused"))
     with pytest.raises(TransportError):
         gorgias.check_connection(connection)
 

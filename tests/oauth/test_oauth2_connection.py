@@ -13,15 +13,13 @@ from component.oauth import OAuthClient
 from gorgias_component import gorgias
 from gorgias_component.connections.oauth2 import DEFAULT_SCOPES, OAuth2Fields
 from tests.oauth.conftest import ACCOUNT, ACCOUNT_URL, CLIENT_ID, CLIENT_SECRET, bearer
+from tests.support.mocked_gorgias import oauth_connection
 
 Connection = Callable[..., dict[str, Any]]
 
 
 def _fields(**changes: Any) -> OAuth2Fields:
-    values = {"domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET,
-              "authorizeUrl": "https://acme.gorgias.com/oauth/authorize",
-              "tokenUrl": "https://acme.gorgias.com/oauth/token", **changes}
-    return OAuth2Fields.parse(values)
+    return OAuth2Fields.parse(oauth_connection(**changes)["fields"])
 
 
 @pytest.mark.usefixtures("unit_env")

@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from component.errors import InputError
 from gorgias_component import gorgias
 from tests.properties.conftest import PROPERTY, REPORTABLE, host_values, inputs_for, json_like
+from tests.support.mocked_gorgias import api_key_connection
 
 ANY_PATH = re.compile(r"https://[a-z0-9-]+\.gorgias\.com/api(/.*)?")  # any account: any valid domain may be drawn
-CONNECTION = {"key": "apiKey", "fields": {"domain": "acme", "username": "me@acme.com", "apiKey": "k3y-s3cret-value"}}
+CONNECTION = api_key_connection()  # a constant, not the fixture: Hypothesis runs many examples per test call
 PAGE = {"object": "list", "uri": "/api/x", "data": [], "meta": {"prev_cursor": None, "next_cursor": None}}
 
 pytestmark = REPORTABLE
@@ -37,6 +38,7 @@ def gorgias_like(request: requests.PreparedRequest) -> tuple[int, dict[str, str]
 
 
 def mocked_gorgias() -> responses.RequestsMock:
+    """Not gorgias_api: any account and any credentials are drawn, so neither base URL nor credentials are fixed."""
     mock = responses.RequestsMock(assert_all_requests_are_fired=False)
     for method in ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"):
         mock.add_callback(method, ANY_PATH, callback=gorgias_like)

@@ -21,6 +21,7 @@ from component.host.store import Store
 from component.workers import Broker
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.support.mocked_gorgias import api_key_connection
 
 MESSAGE = {"channel": "email", "from_agent": False, "via": "api", "body_text": "Hello", "source": {
     "type": "email", "from": {"address": "john@example.com"}, "to": [{"address": "s@acme.com"}]}}
@@ -87,8 +88,7 @@ def test_an_error_in_the_worker_comes_back_as_the_same_component_error(
     with pytest.raises(InputError) as remote:
         broker.run("gorgias", "action", "getTicket", {"id": "abc"}, connection_id)
     with pytest.raises(InputError) as local:
-        gorgias.run_action("getTicket", {"id": "abc"}, {"key": "apiKey", "fields": {
-            "domain": "acme", "username": "me@acme.com", "apiKey": "k"}})
+        gorgias.run_action("getTicket", {"id": "abc"}, api_key_connection())
     assert (remote.value.key, str(remote.value)) == (local.value.key, str(local.value))
     with pytest.raises(InputError) as inline:
         broker.run("gorgias", "action", "getTicket", {"id": "1"}, None)

@@ -1,20 +1,43 @@
-"""The mocked Gorgias of the unit tests: the account `acme`, its base URL and the credentials it expects."""
+"""The mocked Gorgias of the unit tests: the account `acme`, its base URL, the credentials it expects and its OAuth app."""
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import responses
 from responses import matchers
 
-__all__ = ["API_KEY", "AUTHORIZATION", "BASE", "USERNAME", "MockedGorgias"]
+__all__ = ["API_KEY", "AUTHORIZATION", "AUTHORIZE_URL", "BASE", "BASIC", "CLIENT_ID", "CLIENT_SECRET", "ORIGIN", "TOKEN_URL",
+           "USERNAME", "MockedGorgias", "api_key_connection", "oauth_connection"]
 
 USERNAME = "me@acme.com"
 API_KEY = "k3y-s3cret-value"
-BASE = "https://acme.gorgias.com/api"
-AUTHORIZATION = "Basic " + base64.b64encode(f"{USERNAME}:{API_KEY}".encode()).decode()
+ORIGIN = "https://acme.gorgias.com"
+BASE = f"{ORIGIN}/api"
+BASIC = base64.b64encode(f"{USERNAME}:{API_KEY}".encode()).decode()  # the credentials as HTTP Basic sends them
+AUTHORIZATION = f"Basic {BASIC}"
+
+# The account's OAuth app (the tests of tests/oauth build their connections from it).
+CLIENT_ID = "acme-client-id"
+CLIENT_SECRET = "acme-client-s3cret"
+TOKEN_URL = f"{ORIGIN}/oauth/token"
+AUTHORIZE_URL = f"{ORIGIN}/oauth/authorize"
+
+
+def api_key_connection(**fields: Any) -> dict[str, Any]:
+    """The API-key connection of the account `acme` (the `connection` fixture), with some fields replaced."""
+    return {"key": "apiKey", "fields": {"domain": "acme", "username": USERNAME, "apiKey": API_KEY, **fields}}
+
+
+def oauth_connection(token: Any = None, **fields: Any) -> dict[str, Any]:
+    """The OAuth connection of the account `acme` through its OAuth app, with some fields replaced and the token, if any."""
+    connection: dict[str, Any] = {"key": "oauth2", "fields": {
+        "domain": "acme", "clientId": CLIENT_ID, "clientSecret": CLIENT_SECRET, "authorizeUrl": AUTHORIZE_URL,
+        "tokenUrl": TOKEN_URL, **fields}}
+    return connection if token is None else {**connection, "token": token}
 
 
 class MockedGorgias:
@@ -23,10 +46,22 @@ class MockedGorgias:
     def __init__(self, mock: responses.RequestsMock) -> None:
         self.mock = mock
 
-    def add(self, method: str, path: str, *, match: Sequence[Any] = (), **answer: Any) -> responses.BaseResponse:
+    @staticmethod
+    def _url(path: str | re.Pattern[str]) -> str | re.Pattern[str]:
+        """`BASE + path`; a pattern path matches below BASE only."""
+        return re.compile(re.escape(BASE) + path.pattern) if isinstance(path, re.Pattern) else BASE + path
+
+    def add(self, method: str, path: str | re.Pattern[str], *, match: Sequence[Any] = (),
+            **answer: Any) -> responses.BaseResponse:
         """Answer `method BASE+path` only to a request with the connection's Authorization and every other matcher."""
         authenticated = matchers.header_matcher({"Authorization": AUTHORIZATION})
-        return self.mock.add(method, BASE + path, match=[authenticated, *match], **answer)
+        return self.mock.add(method, self._url(path), match=[authenticated, *match], **answer)
+
+    def add_callback(self, method: str, path: str, callback: Callable[[Any], Any], *,
+                     match: Sequence[Any] = ()) -> responses.BaseResponse:
+        """Answer `method BASE+path` with `callback`, only to a request with the connection's Authorization."""
+        authenticated = matchers.header_matcher({"Authorization": AUTHORIZATION})
+        return self.mock.add_callback(method, self._url(path), callback=callback, match=[authenticated, *match])
 
     @property
     def calls(self) -> responses.CallList:

@@ -12,6 +12,7 @@ import pytest
 from component import trigger_cli
 from component.cli import main
 from gorgias_component.sandbox import Sandbox
+from tests.support.on_sandbox import use_sandbox
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +23,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def connection_file(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+    use_sandbox(monkeypatch, sandbox)
     path = tmp_path / "connection.json"
     path.write_text(json.dumps(sandbox.connection()))
     return str(path)

@@ -12,6 +12,7 @@ from component.errors import AuthError, InputError
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.component.test_input_examples import schema_example
+from tests.support.on_sandbox import use_sandbox
 
 OLD = "2000-01-01T00:00:00+00:00"
 
@@ -24,9 +25,7 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture
 def connection(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
-    return sandbox.connection()
+    return use_sandbox(monkeypatch, sandbox)
 
 
 def test_the_manifest_lists_six_triggers_with_their_modes_and_dedupe_fields() -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -14,13 +12,14 @@ from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from gorgias_component.sandbox.hooks import DELAYS
 from tests.component.test_input_examples import schema_example
+from tests.support.loopback import PostReceiver
+from tests.support.on_sandbox import use_sandbox
 
 
 @pytest.fixture
 def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     with Sandbox(customers=3, tickets=2) as server:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", server.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, server)
         yield server
 
 
@@ -53,26 +52,17 @@ def test_in_a_burst_every_new_ticket_has_the_same_timestamp(sandbox: Sandbox) ->
     assert _create(connection)["created_datetime"] > moment
 
 
-class Flaky:
+class Flaky(PostReceiver):
     """A receiver that answers 500 to its first `failures` calls, then 200."""
 
     def __init__(self, failures: int) -> None:
         self.calls: list[bytes] = []
-        outer = self
+        self.failures = failures
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                outer.calls.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-                self.send_response(500 if len(outer.calls) <= failures else 200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def answer(self, body: bytes, headers: dict[str, str]) -> int:
+        self.calls.append(body)
+        return 500 if len(self.calls) <= self.failures else 200
 
 
 @pytest.mark.parametrize("failures, calls", [(2, 3), (10, 1 + len(DELAYS))])

@@ -22,13 +22,13 @@ from component.triggers import feed_of
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.component.test_input_examples import schema_example
+from tests.support.on_sandbox import use_sandbox
 
 
 @pytest.fixture
 def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
     with Sandbox(customers=3, tickets=5) as server:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", server.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, server)
         yield server
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -15,43 +13,33 @@ from component.errors import AuthError
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
 from tests.component.test_input_examples import schema_example
+from tests.support.loopback import PostReceiver
+from tests.support.on_sandbox import use_sandbox
 
 
-class Receiver:
+class Receiver(PostReceiver):
     """A loopback HTTP server that hands each request to the component's handle_webhook."""
 
     def __init__(self) -> None:
         self.subscription: dict[str, Any] = {}
         self.items: list[Any] = []
         self.refused = 0
-        receiver = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                request = {"method": "POST", "headers": dict(self.headers), "query": {}, "body": body}
-                try:
-                    receiver.items += gorgias.handle_webhook("newTicket", request, receiver.subscription)["data"]
-                    self.send_response(200)
-                except AuthError:
-                    receiver.refused += 1
-                    self.send_response(401)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def answer(self, body: bytes, headers: dict[str, str]) -> int:
+        request = {"method": "POST", "headers": headers, "query": {}, "body": body}
+        try:
+            self.items += gorgias.handle_webhook("newTicket", request, self.subscription)["data"]
+        except AuthError:
+            self.refused += 1
+            return 401
+        return 200
 
 
 @pytest.fixture
 def setup(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Sandbox, Receiver, dict[str, Any]]]:
     with Sandbox(customers=5, tickets=3) as sandbox:
-        monkeypatch.setenv("GORGIAS_API_BASE_URL", sandbox.base_url)
-        monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+        use_sandbox(monkeypatch, sandbox)
         receiver = Receiver()
         try:
             yield sandbox, receiver, sandbox.connection()
