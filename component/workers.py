@@ -55,8 +55,10 @@ def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE,
             return {"error": {"type": type(exc).__name__, "message": str(exc), "key": getattr(exc, "key", None),
                               "status": getattr(exc, "status", None), "kind": getattr(exc, "kind", None)}}
 
-    app.task(name=READ_TASK, acks_late=True, reject_on_worker_lost=True)(run)
-    app.task(name=WRITE_TASK, acks_late=False)(run)
+    # Not shared: Celery would otherwise register these tasks in every app made later in the process, so that
+    # a second app's tasks would run on the first one's runtime and store.
+    app.task(name=READ_TASK, acks_late=True, reject_on_worker_lost=True, shared=False)(run)
+    app.task(name=WRITE_TASK, acks_late=False, shared=False)(run)
     return app
 
 

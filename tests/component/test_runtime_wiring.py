@@ -194,8 +194,10 @@ def test_a_worker_runs_every_task_on_one_runtime(api_mock: responses.RequestsMoc
                                       {"apiKey": connection["fields"]["apiKey"]}, None)
     runtime = _runtime(GORGIAS_API_BASE_URL=A)
     api_mock.get(f"{A}/account", json=ACCOUNT)
+    other = celery_app("memory://", database=str(tmp_path / "other.db"), runtime=_runtime(GORGIAS_API_BASE_URL=B))
     app = celery_app("memory://", database=str(tmp_path / "host.db"), runtime=runtime)
     task = app.tasks[READ_TASK]
+    assert other.tasks[READ_TASK] is not task  # an app made earlier in the process keeps its own tasks
     for _ in range(2):
         assert task("gorgias", "action", "getAccount", {}, identifier, {}) == {"ok": {"data": ACCOUNT}}
     assert len(api_mock.calls) == 2 and len(runtime.sessions.identities()) == 1
