@@ -17,6 +17,12 @@ from hypothesis import settings
 
 from tests.support.mocked_gorgias import MockedGorgias, api_key_connection
 
+# The table-driven action tests assert in tests/support/action_table.py: let pytest show its detailed diffs there too.
+pytest.register_assert_rewrite("tests.support.action_table")
+
+# The packages whose every test runs against the mocked real host, unpaced, with no real sleeping.
+UNIT_PACKAGES = frozenset(Path(__file__).parent / name for name in ("actions", "datasources"))
+
 # Hypothesis profiles. "ci" (what .ci/run selects, and the default wherever CI is set) derandomizes: every
 # run draws the same examples, so a CI failure replays with the same command. "dev" draws fresh examples
 # from one seed per run, chosen in pytest_configure and printed in the header. Both print the
@@ -58,6 +64,14 @@ def unit_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No base-URL override and no request pacing, so unit tests talk to the mocked real host at full speed."""
     monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
     monkeypatch.setenv("GORGIAS_RATE_LIMIT", "off")
+
+
+@pytest.fixture(autouse=True)
+def _unit_package(request: pytest.FixtureRequest) -> None:
+    """Apply the unit-test environment (`unit_env`, recorded `sleeps`) to every test of the UNIT_PACKAGES."""
+    if request.path.parent in UNIT_PACKAGES:
+        request.getfixturevalue("unit_env")
+        request.getfixturevalue("sleeps")
 
 
 @pytest.fixture

@@ -11,18 +11,19 @@ from responses import matchers
 from component.errors import AuthError, InputError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, refuses_test, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 ACCOUNT = {"domain": "acme", "status": {"status": "active"}, "settings": []}
 
+test_sends = sends_test([
+    Sends("getAccount", {"debug": "false"}, "GET", "/account", headers={"Accept": "application/json"}, answer=ACCOUNT),
+])
 
-def test_get_account_requests_the_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """Get Account GETs /account with HTTP Basic auth and no query."""
-    gorgias_api.add(responses.GET, "/account", json=ACCOUNT, match=[
-        matchers.header_matcher({"Accept": "application/json"}),
-        matchers.query_param_matcher({}),
-    ])
-    assert invoke(gorgias, "getAccount", {"debug": "false"}, connection) == {"data": ACCOUNT}
+# An undeclared input is refused before any request.
+test_refuses = refuses_test([
+    Refuses("getAccount", {"id": 1}, "id", "Unknown input 'id' for 'getAccount'. Valid inputs: debug."),
+])
 
 
 def test_check_connection_is_get_account(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
@@ -46,15 +47,6 @@ def test_get_account_with_a_refused_key_is_an_auth_error(gorgias_api: MockedGorg
                                  " Check the Username (the email you sign in to Gorgias with) and the API Key "
                                  "(Settings → REST API).")
     assert "k3y-s3cret-value" not in str(caught.value)
-
-
-def test_get_account_takes_no_inputs_but_debug(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """An undeclared input is refused before any request."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "getAccount", {"id": 1}, connection)
-    assert caught.value.key == "id"
-    assert str(caught.value) == "Unknown input 'id' for 'getAccount'. Valid inputs: debug."
-    assert len(gorgias_api.calls) == 0
 
 
 def test_get_account_refuses_a_connection_without_api_key(gorgias_api: MockedGorgias,

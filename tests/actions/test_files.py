@@ -8,9 +8,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, refuses_test
 from tests.support.mocked_gorgias import BASE, MockedGorgias
 
 SIGNED = "https://storage.example.com/attachments/12345?X-Signature=abc"
@@ -39,31 +40,20 @@ def test_download_file_url_encodes_each_path_part(gorgias_api: MockedGorgias,
     assert invoke(gorgias, "downloadFile", inputs, connection) == {"data": SIGNED}
 
 
-@pytest.mark.parametrize(("key", "value"), [("resource_name", "../account"), ("domain_hash", ".."),
-                                            ("file_type", "a/b"), ("resource_name", ".")])
-def test_download_file_refuses_path_parts_that_escape(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                      key: str, value: str) -> None:
-    """A part containing '/' or equal to '.'/'..' is an InputError; nothing is sent."""
-    label = {"resource_name": "Resource Name", "domain_hash": "Domain Hash", "file_type": "File Type"}[key]
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "downloadFile", {**INPUTS, key: value}, connection)
-    assert caught.value.key == key
-    assert str(caught.value) == (
-        f"Input '{key}' ({label}): expected a single path segment: not empty, without '/', and not '.' or '..', "
-        f"received \"{value}\"."
-    )
-    assert len(gorgias_api.calls) == 0
+LABELS = {"resource_name": "Resource Name", "domain_hash": "Domain Hash", "file_type": "File Type"}
 
-
-def test_download_file_refuses_a_lone_surrogate_in_a_path_part(gorgias_api: MockedGorgias,
-                                                               connection: dict[str, Any]) -> None:
-    """A lone surrogate (JSON can carry "\\ud800", a URL cannot) is an InputError naming the part; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "downloadFile", {**INPUTS, "resource_name": "image-\ud800.png"}, connection)
-    assert caught.value.key == "resource_name"
-    assert str(caught.value) == ("Input 'resource_name' (Resource Name): expected text without a lone surrogate such "
-                                 'as \\ud800 (no request can carry one), received "image-\\ud800.png".')
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    # A part containing '/' or equal to '.'/'..' cannot escape its place in the path.
+    *(Refuses("downloadFile", {**INPUTS, key: value}, key,
+              f"Input '{key}' ({LABELS[key]}): expected a single path segment: not empty, without '/', and not '.' or "
+              f"'..', received \"{value}\".")
+      for key, value in (("resource_name", "../account"), ("domain_hash", ".."), ("file_type", "a/b"),
+                         ("resource_name", "."))),
+    # A lone surrogate (JSON can carry "\ud800", a URL cannot).
+    Refuses("downloadFile", {**INPUTS, "resource_name": "image-\ud800.png"}, "resource_name",
+            "Input 'resource_name' (Resource Name): expected text without a lone surrogate such as \\ud800 (no request "
+            'can carry one), received "image-\\ud800.png".'),
+])
 
 
 def test_download_file_without_a_redirect_is_an_api_error(gorgias_api: MockedGorgias,

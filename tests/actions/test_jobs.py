@@ -10,8 +10,8 @@ import responses
 from component.errors import ApiError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, envelope, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import Case, envelope, output_errors, refused, run_case
 
 # The reference's example job (developers.gorgias.com, The Job object).
 JOB = {
@@ -27,30 +27,21 @@ JOB = {
 PARAMS = {"ticket_ids": [1, 2, 3], "updates": {"status": "closed"}}
 WHEN = "2024-11-23T16:30:00+00:00"
 
-CASES = [
-    Case("createJob", {"type": "updateTicket", "params": '{"ticket_ids": [1, 2, 3], "updates": {"status": "closed"}}',
-                       "meta": {"description": "Close them"}, "scheduled_datetime": WHEN},
-         "POST", "/jobs",
-         body={"type": "updateTicket", "params": PARAMS, "meta": {"description": "Close them"},
-               "scheduled_datetime": WHEN}, answer=JOB, status=201),
-    Case("getJob", {"id": "1234"}, "GET", "/jobs/1234", answer=JOB),
-    Case("updateJob", {"id": 1234, "status": "cancel_requested"}, "PUT", "/jobs/1234",
-         body={"status": "cancel_requested"}, answer=JOB, status=202),
-    Case("cancelJob", {"id": "1234"}, "DELETE", "/jobs/1234", status=204),
-    Case("listJobs", {"status": "running", "type": "applyMacro", "order_by": "created_datetime:asc", "limit": "1"},
-         "GET", "/jobs",
-         query={"status": "running", "type": "applyMacro", "order_by": "created_datetime:asc", "limit": "1"},
-         answer=envelope("/api/jobs?limit=1", [JOB], next_cursor="WyJuZXh0Il0=")),
-]
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.key)
-def test_job_action_sends_the_documented_request(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                case: Case) -> None:
-    """Each action converts its inputs and sends exactly the documented request; the answer is its data."""
-    data = run_case(gorgias_api, connection, case)
-    assert data == (case.answer if case.answer is not None else {"message": "Success"})
-    assert output_errors(case.key, data) == []
+test_sends = sends_test([
+    Sends("createJob", {"type": "updateTicket", "params": '{"ticket_ids": [1, 2, 3], "updates": {"status": "closed"}}',
+                        "meta": {"description": "Close them"}, "scheduled_datetime": WHEN},
+          "POST", "/jobs",
+          body={"type": "updateTicket", "params": PARAMS, "meta": {"description": "Close them"},
+                "scheduled_datetime": WHEN}, answer=JOB, status=201),
+    Sends("getJob", {"id": "1234"}, "GET", "/jobs/1234", answer=JOB),
+    Sends("updateJob", {"id": 1234, "status": "cancel_requested"}, "PUT", "/jobs/1234",
+          body={"status": "cancel_requested"}, answer=JOB, status=202),
+    Sends("cancelJob", {"id": "1234"}, "DELETE", "/jobs/1234", status=204),
+    Sends("listJobs", {"status": "running", "type": "applyMacro", "order_by": "created_datetime:asc", "limit": "1"},
+          "GET", "/jobs",
+          query={"status": "running", "type": "applyMacro", "order_by": "created_datetime:asc", "limit": "1"},
+          answer=envelope("/api/jobs?limit=1", [JOB], next_cursor="WyJuZXh0Il0=")),
+])
 
 
 def test_create_job_is_not_sent_twice_when_gorgias_fails(gorgias_api: MockedGorgias,
@@ -68,40 +59,24 @@ def test_create_job_is_not_sent_twice_when_gorgias_fails(gorgias_api: MockedGorg
     )
 
 
-REQUIRED = [("createJob", {"params": PARAMS}, "type", "Type"), ("createJob", {"type": "exportTicket"}, "params", "Params"),
-            ("getJob", {}, "id", "Job ID"), ("updateJob", {"status": "cancel_requested"}, "id", "Job ID"),
-            ("cancelJob", {}, "id", "Job ID")]
-
-
-@pytest.mark.parametrize(("key", "inputs", "missing", "label"), REQUIRED)
-def test_a_missing_required_input_is_refused_before_sending(gorgias_api: MockedGorgias,
-                                                            connection: dict[str, Any], key: str,
-                                                            inputs: dict[str, Any], missing: str, label: str) -> None:
-    """Without a required input, the action raises InputError naming it, and nothing is sent."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (missing, f"Input '{missing}' ({label}) is required, but no value was given.")
-
-
-BAD = [
-    ("createJob", {"type": "closeTickets", "params": PARAMS}, "type",
-     "Input 'type' (Type): expected one of applyMacro, deleteTicket, exportTicket, importMacro, exportMacro, "
-     "updateTicket, exportTicketDrilldown, exportConvertCampaignSalesDrilldown, received \"closeTickets\"."),
-    ("createJob", {"type": "updateTicket", "params": {}}, "params",
-     "Input 'params' (Params): at params: {} should be non-empty."),
-    ("createJob", {"type": "applyMacro", "params": {"ticket_ids": [1], "macro_id": "3"}}, "params",
-     "Input 'params' (Params): at params.macro_id: '3' is not of type 'integer'."),
-    ("updateJob", {"id": 1, "status": "paused"}, "status",
-     "Input 'status' (Status): expected one of cancel_requested, canceled, done, errored, fatal_errored, pending, "
-     "running, scheduled, received \"paused\"."),
-    ("listJobs", {"type": "applymacro"}, "type",
-     "Input 'type' (Type): expected one of applyMacro, deleteTicket, exportTicket, importMacro, exportMacro, "
-     "updateTicket, exportTicketDrilldown, exportConvertCampaignSalesDrilldown, received \"applymacro\"."),
-]
-
-
-@pytest.mark.parametrize(("key", "inputs", "bad", "message"), BAD)
-def test_an_invalid_input_is_refused_before_sending(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                    key: str, inputs: dict[str, Any], bad: str, message: str) -> None:
-    """Job types (case-sensitive, as Gorgias spells them), statuses and params are checked before sending."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (bad, message)
+# Job types (case-sensitive, as Gorgias spells them), statuses and params are checked before sending.
+test_refuses = refuses_test([
+    required("createJob", {"params": PARAMS}, "type", "Type"),
+    required("createJob", {"type": "exportTicket"}, "params", "Params"),
+    required("getJob", {}, "id", "Job ID"),
+    required("updateJob", {"status": "cancel_requested"}, "id", "Job ID"),
+    required("cancelJob", {}, "id", "Job ID"),
+    Refuses("createJob", {"type": "closeTickets", "params": PARAMS}, "type",
+            "Input 'type' (Type): expected one of applyMacro, deleteTicket, exportTicket, importMacro, exportMacro, "
+            "updateTicket, exportTicketDrilldown, exportConvertCampaignSalesDrilldown, received \"closeTickets\"."),
+    Refuses("createJob", {"type": "updateTicket", "params": {}}, "params",
+            "Input 'params' (Params): at params: {} should be non-empty."),
+    Refuses("createJob", {"type": "applyMacro", "params": {"ticket_ids": [1], "macro_id": "3"}}, "params",
+            "Input 'params' (Params): at params.macro_id: '3' is not of type 'integer'."),
+    Refuses("updateJob", {"id": 1, "status": "paused"}, "status",
+            "Input 'status' (Status): expected one of cancel_requested, canceled, done, errored, fatal_errored, pending, "
+            "running, scheduled, received \"paused\"."),
+    Refuses("listJobs", {"type": "applymacro"}, "type",
+            "Input 'type' (Type): expected one of applyMacro, deleteTicket, exportTicket, importMacro, exportMacro, "
+            "updateTicket, exportTicketDrilldown, exportConvertCampaignSalesDrilldown, received \"applymacro\"."),
+])

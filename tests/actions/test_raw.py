@@ -9,9 +9,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 
@@ -20,38 +21,56 @@ def raw(**inputs: Any) -> dict[str, Any]:
     return {"responseType": "json", **inputs}
 
 
-@pytest.mark.parametrize("url", ["/tickets", "tickets", " /tickets "])
-def test_raw_get_sends_the_path_below_the_base_url(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                   url: str) -> None:
-    """The path is appended to the account's base URL and sent with the connection's auth."""
-    gorgias_api.add(responses.GET, "/tickets", json={"data": []}, match=[
-        matchers.query_param_matcher({}),
-    ])
-    result = invoke(gorgias, "rawRequest", raw(method="GET", url=url), connection)
-    assert result == {"data": {"data": []}}
+URL_OUTSIDE = "Input 'url' (URL): expected a path below the API base URL such as /tickets (not a full URL)"
 
+test_sends = sends_test([
+    # The path is appended to the account's base URL and sent with the connection's auth.
+    *(Sends("rawRequest", raw(method="GET", url=url), "GET", "/tickets", answer={"data": []})
+      for url in ("/tickets", "tickets", " /tickets ")),
+    # Query parameters and headers given as key-value lists, an object or "key:value" strings are all sent.
+    Sends("rawRequest", raw(method="get", url="/customers", queryParams=[{"key": "email", "value": "a@b.c"},
+                                                                       {"key": "limit", "value": 5}],
+                            headers=["User-Agent: curl/7.64.1", "X-Trace:42"], debugRequest="false"),
+          "GET", "/customers", query={"email": "a@b.c", "limit": "5"},
+          headers={"User-Agent": "curl/7.64.1", "X-Trace": "42"}, answer={"data": [1]}),
+    # Data given as a JSON string or an object is sent as a JSON body.
+    *(Sends("rawRequest", raw(method="POST", url="/customers", data=data), "POST", "/customers",
+            body={"name": "Jo", "tags": [1]}, headers={"Content-Type": "application/json"}, answer={"id": 1}, status=201)
+      for data in ('{"name": "Jo", "tags": [1]}', {"name": "Jo", "tags": [1]})),
+    # formData and fileData go out as one multipart form; fileDataFileNames names the files.
+    Sends("rawRequest", raw(method="POST", url="/upload", fileData=[{"key": "file", "value": "My File Contents"}],
+                            fileDataFileNames={"file": "report.txt"},
+                            formData=[{"key": "note", "value": "Hello World"}, {"key": "meta", "value": {"a": 1}}]),
+          "POST", "/upload", parts=[("note", None, None, b"Hello World"), ("meta", None, None, b'{"a": 1}'),
+                                    ("file", "report.txt", None, b"My File Contents")], answer={"ok": True}),
+    # A file without a declared name is named after its key.
+    Sends("rawRequest", raw(method="POST", url="/upload", fileData={"example.txt": "My File Contents"}),
+          "POST", "/upload", parts=[("example.txt", "example.txt", None, b"My File Contents")], answer={"ok": True}),
+])
 
-def test_raw_sends_query_parameters_and_headers(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """Query parameters and headers given as key-value lists, an object or "key:value" strings are all sent."""
-    gorgias_api.add(responses.GET, "/customers", json={"data": [1]}, match=[
-        matchers.header_matcher({"User-Agent": "curl/7.64.1", "X-Trace": "42"}),
-        matchers.query_param_matcher({"email": "a@b.c", "limit": "5"}),
-    ])
-    inputs = raw(method="get", url="/customers", queryParams=[{"key": "email", "value": "a@b.c"},
-                                                               {"key": "limit", "value": 5}],
-                 headers=["User-Agent: curl/7.64.1", "X-Trace:42"], debugRequest="false")
-    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"data": [1]}}
-
-
-@pytest.mark.parametrize("data", ['{"name": "Jo", "tags": [1]}', {"name": "Jo", "tags": [1]}])
-def test_raw_sends_data_as_json(gorgias_api: MockedGorgias, connection: dict[str, Any], data: object) -> None:
-    """Data given as a JSON string or an object is sent as a JSON body."""
-    gorgias_api.add(responses.POST, "/customers", json={"id": 1}, status=201, match=[
-        matchers.header_matcher({"Content-Type": "application/json"}),
-        matchers.json_params_matcher({"name": "Jo", "tags": [1]}, strict_match=True),
-    ])
-    result = invoke(gorgias, "rawRequest", raw(method="POST", url="/customers", data=data), connection)
-    assert result == {"data": {"id": 1}}
+test_refuses = refuses_test([
+    # Absolute URLs, protocol-relative URLs and dot segments (even encoded) never leave the API.
+    *(Refuses("rawRequest", raw(method="GET", url=url), "url", f"{URL_OUTSIDE}{rest}, received {received}.")
+      for url, rest, received in (
+          ("https://evil.example.com/api/tickets", "", '"https://evil.example.com/api/tickets"'),
+          ("//evil.example.com/x", "", '"//evil.example.com/x"'),
+          ("/a/../b", " without '.' or '..' segments", '"/a/../b"'),
+          ("/tickets/%2e%2e/%2E%2E/oauth", " without '.' or '..' segments", '"/tickets/%2e%2e/%2E%2E/oauth"'),
+          ("\\\\evil\\x", "", r'"\\\\evil\\x"'),  # the received value is shown JSON-escaped
+      )),
+    required("rawRequest", raw(url="/x"), "method", "Method"),
+    Refuses("rawRequest", raw(method="FETCH", url="/x"), "method",
+            "Input 'method' (Method): expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, received \"FETCH\"."),
+    Refuses("rawRequest", raw(method="GET", url="/x", responseType="xml"), "responseType",
+            "Input 'responseType' (Response Type): expected one of json, text, binary, received \"xml\"."),
+    Refuses("rawRequest", raw(method="GET", url="/x", maxRetries="11"), "maxRetries",
+            "Input 'maxRetries' (Max Retry Count): expected a whole number from 0 to 10, received \"11\"."),
+    Refuses("rawRequest", raw(method="GET", url="/x", timeout=0), "timeout",
+            "Input 'timeout' (Timeout): expected a whole number from 1 to 600000, received 0."),
+    Refuses("rawRequest", raw(method="GET", url="/x", headers=[{"value": "no key"}]), "headers",
+            "Input 'headers' (Header): expected a list of {\"key\": ..., \"value\": ...} items, an object, or "
+            "\"key:value\" strings, received a list of 1 item."),
+])
 
 
 def test_raw_sends_text_that_is_not_json_as_is(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
@@ -59,29 +78,6 @@ def test_raw_sends_text_that_is_not_json_as_is(gorgias_api: MockedGorgias, conne
     gorgias_api.add(responses.PUT, "/notes/1", status=204, match=[matchers.body_matcher("plain words")])
     result = invoke(gorgias, "rawRequest", raw(method="PUT", url="/notes/1", data="plain words"), connection)
     assert result == {"data": None}
-
-
-def test_raw_sends_form_and_file_data_as_multipart(gorgias_api: MockedGorgias,
-                                                   connection: dict[str, Any]) -> None:
-    """formData and fileData go out as one multipart form; fileDataFileNames names the files."""
-    gorgias_api.add(responses.POST, "/upload", json={"ok": True}, match=[
-        matchers.multipart_matcher({"file": ("report.txt", b"My File Contents")},
-                                   data={"note": "Hello World", "meta": '{"a": 1}'}),
-    ])
-    inputs = raw(method="POST", url="/upload", fileData=[{"key": "file", "value": "My File Contents"}],
-                 fileDataFileNames={"file": "report.txt"},
-                 formData=[{"key": "note", "value": "Hello World"}, {"key": "meta", "value": {"a": 1}}])
-    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"ok": True}}
-
-
-def test_raw_file_data_without_names_uses_the_keys(gorgias_api: MockedGorgias,
-                                                   connection: dict[str, Any]) -> None:
-    """A file without a declared name is named after its key."""
-    gorgias_api.add(responses.POST, "/upload", json={"ok": True}, match=[
-        matchers.multipart_matcher({"example.txt": ("example.txt", b"My File Contents")}),
-    ])
-    inputs = raw(method="POST", url="/upload", fileData={"example.txt": "My File Contents"})
-    assert invoke(gorgias, "rawRequest", inputs, connection) == {"data": {"ok": True}}
 
 
 def test_raw_response_type_text_returns_the_body(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
@@ -117,55 +113,3 @@ def test_raw_timeout_is_given_in_milliseconds(gorgias_api: MockedGorgias, connec
     gorgias_api.add(responses.GET, "/account", json={}, match=[matchers.request_kwargs_matcher({"timeout": 2.0})])
     result = invoke(gorgias, "rawRequest", raw(method="GET", url="/account", timeout="2000"), connection)
     assert result == {"data": {}}
-
-
-@pytest.mark.parametrize(
-    ("url", "message"),
-    [
-        ("https://evil.example.com/api/tickets", "Input 'url' (URL): expected a path below the API base URL such as "
-         "/tickets (not a full URL), received \"https://evil.example.com/api/tickets\"."),
-        ("//evil.example.com/x", "Input 'url' (URL): expected a path below the API base URL such as /tickets (not a "
-         "full URL), received \"//evil.example.com/x\"."),
-        ("/a/../b", "Input 'url' (URL): expected a path below the API base URL such as /tickets (not a full URL) "
-         "without '.' or '..' segments, received \"/a/../b\"."),
-        ("/tickets/%2e%2e/%2E%2E/oauth", "Input 'url' (URL): expected a path below the API base URL such as /tickets "
-         "(not a full URL) without '.' or '..' segments, received \"/tickets/%2e%2e/%2E%2E/oauth\"."),
-        ("\\\\evil\\x", "Input 'url' (URL): expected a path below the API base URL such as /tickets (not a full URL), "
-         r'received "\\\\evil\\x".'),  # the received value is shown JSON-escaped
-    ],
-)
-def test_raw_refuses_urls_that_leave_the_api(gorgias_api: MockedGorgias, connection: dict[str, Any], url: str,
-                                             message: str) -> None:
-    """Absolute URLs, protocol-relative URLs and dot segments (even encoded) are InputErrors; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "rawRequest", raw(method="GET", url=url), connection)
-    assert caught.value.key == "url"
-    assert str(caught.value) == message
-    assert len(gorgias_api.calls) == 0
-
-
-@pytest.mark.parametrize(
-    ("inputs", "key", "message"),
-    [
-        (raw(url="/x"), "method", "Input 'method' (Method) is required, but no value was given."),
-        (raw(method="FETCH", url="/x"), "method",
-         "Input 'method' (Method): expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, received \"FETCH\"."),
-        (raw(method="GET", url="/x", responseType="xml"), "responseType",
-         "Input 'responseType' (Response Type): expected one of json, text, binary, received \"xml\"."),
-        (raw(method="GET", url="/x", maxRetries="11"), "maxRetries",
-         "Input 'maxRetries' (Max Retry Count): expected a whole number from 0 to 10, received \"11\"."),
-        (raw(method="GET", url="/x", timeout=0), "timeout",
-         "Input 'timeout' (Timeout): expected a whole number from 1 to 600000, received 0."),
-        (raw(method="GET", url="/x", headers=[{"value": "no key"}]), "headers",
-         "Input 'headers' (Header): expected a list of {\"key\": ..., \"value\": ...} items, an object, or "
-         "\"key:value\" strings, received a list of 1 item."),
-    ],
-)
-def test_raw_refuses_invalid_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                    inputs: dict[str, Any], key: str, message: str) -> None:
-    """Invalid Raw Request inputs are InputErrors with the exact message; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "rawRequest", inputs, connection)
-    assert caught.value.key == key
-    assert str(caught.value) == message
-    assert len(gorgias_api.calls) == 0

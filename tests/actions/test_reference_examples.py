@@ -8,30 +8,17 @@ against them and against a wrong shape, so neither side can drift silently.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
 
-from component.jsonschemas import _format_checker
-from gorgias_component import gorgias
-
-EXAMPLES: dict[str, Any] = json.loads(
-    (Path(__file__).resolve().parents[1] / "support" / "reference_examples.json").read_text(encoding="utf-8"))
-OUTPUTS = {entry["key"]: entry["outputSchema"] for entry in gorgias.manifest()["actions"]}
-
-
-def _errors(key: str, data: Any) -> list[str]:
-    validator = Draft202012Validator(OUTPUTS[key], format_checker=_format_checker())
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+from tests.support.action_table import EXAMPLES, output_errors
 
 
 @pytest.mark.parametrize("key", sorted(EXAMPLES))
 def test_the_reference_example_fits_the_output_schema(key: str) -> None:
     """Each example answer is valid against its action's outputSchema."""
-    assert _errors(key, EXAMPLES[key]) == []
+    assert output_errors(key, EXAMPLES[key]) == []
 
 
 @pytest.mark.parametrize(("key", "data"), [
@@ -47,4 +34,4 @@ def test_the_reference_example_fits_the_output_schema(key: str) -> None:
 ])
 def test_the_output_schemas_refuse_wrong_shapes(key: str, data: Any) -> None:
     """The schemas are not vacuous: wrong types, enums, datetimes and missing fields are refused."""
-    assert _errors(key, data) != []
+    assert output_errors(key, data) != []

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import Case, envelope, output_errors, refused, run_case
+from tests.support.action_table import Refuses, Sends, envelope, refuses_test, required, sends_test
 
 CODE = "if (eq(ticket.status, 'open')) { Action('addTags', { tags: 'auto' }) }"
 # Shaped as the reference's example rule (developers.gorgias.com, Retrieve a rule), its long AST shortened.
@@ -20,79 +15,55 @@ RULE = {
 }
 PRIORITIES = [{"id": 1234, "priority": 20}, {"id": 1235, "priority": 10}]
 
-CASES = [
-    Case("createRule", {"name": "Auto-tag", "code": CODE, "description": "Tag open tickets.",
-                        "event_types": ["ticket-created", "Ticket-Updated"], "priority": "10",
-                        "deactivated_datetime": "2024-01-30T11:04:34+00:00",
-                        "code_ast": '{"type": "Program", "body": []}'},
-         "POST", "/rules",
-         body={"name": "Auto-tag", "code": CODE, "description": "Tag open tickets.",
-               "event_types": "ticket-created,ticket-updated", "priority": 10,
-               "deactivated_datetime": "2024-01-30T11:04:34+00:00", "code_ast": {"type": "Program", "body": []}},
-         answer=RULE, status=201),
-    Case("createRule", {"name": "One event", "code": CODE, "event_types": "ticket-created,ticket-assigned"},
-         "POST", "/rules",
-         body={"name": "One event", "code": CODE, "event_types": "ticket-created,ticket-assigned"},
-         answer=RULE, status=201),
-    Case("getRule", {"id": "1234"}, "GET", "/rules/1234", answer=RULE),
-    Case("updateRule", {"id": 1234, "priority": 0}, "PUT", "/rules/1234", body={"priority": 0}, answer=RULE,
-         status=202),
-    Case("deleteRule", {"id": 1234}, "DELETE", "/rules/1234", status=204),
-    Case("listRules", {"order_by": "created_datetime:asc", "limit": 100}, "GET", "/rules",
-         query={"order_by": "created_datetime:asc", "limit": "100"}, answer=envelope("/api/rules", [RULE])),
-    Case("updateRulePriorities", {"priorities": PRIORITIES}, "POST", "/rules/priorities",
-         body={"priorities": PRIORITIES}, answer=[RULE, {**RULE, "id": 1235}], status=202),
-]
+test_sends = sends_test([
+    Sends("createRule", {"name": "Auto-tag", "code": CODE, "description": "Tag open tickets.",
+                         "event_types": ["ticket-created", "Ticket-Updated"], "priority": "10",
+                         "deactivated_datetime": "2024-01-30T11:04:34+00:00",
+                         "code_ast": '{"type": "Program", "body": []}'},
+          "POST", "/rules",
+          body={"name": "Auto-tag", "code": CODE, "description": "Tag open tickets.",
+                "event_types": "ticket-created,ticket-updated", "priority": 10,
+                "deactivated_datetime": "2024-01-30T11:04:34+00:00", "code_ast": {"type": "Program", "body": []}},
+          answer=RULE, status=201),
+    Sends("createRule", {"name": "One event", "code": CODE, "event_types": "ticket-created,ticket-assigned"},
+          "POST", "/rules",
+          body={"name": "One event", "code": CODE, "event_types": "ticket-created,ticket-assigned"},
+          answer=RULE, status=201),
+    Sends("getRule", {"id": "1234"}, "GET", "/rules/1234", answer=RULE),
+    Sends("updateRule", {"id": 1234, "priority": 0}, "PUT", "/rules/1234", body={"priority": 0}, answer=RULE,
+          status=202),
+    Sends("deleteRule", {"id": 1234}, "DELETE", "/rules/1234", status=204),
+    Sends("listRules", {"order_by": "created_datetime:asc", "limit": 100}, "GET", "/rules",
+          query={"order_by": "created_datetime:asc", "limit": "100"}, answer=envelope("/api/rules", [RULE])),
+    Sends("updateRulePriorities", {"priorities": PRIORITIES}, "POST", "/rules/priorities",
+          body={"priorities": PRIORITIES}, answer=[RULE, {**RULE, "id": 1235}], status=202),
+])
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.key)
-def test_rule_action_sends_the_documented_request(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                 case: Case) -> None:
-    """Each action converts its inputs and sends exactly the documented request; the answer is its data."""
-    data = run_case(gorgias_api, connection, case)
-    assert data == (case.answer if case.answer is not None else {"message": "Success"})
-    assert output_errors(case.key, data) == []
-
-
-REQUIRED = [("createRule", {"name": "No code"}, "code", "Code"), ("createRule", {"code": CODE}, "name", "Name"),
-            ("getRule", {}, "id", "Rule ID"), ("updateRule", {"name": "x"}, "id", "Rule ID"),
-            ("deleteRule", {}, "id", "Rule ID"), ("updateRulePriorities", {}, "priorities", "Priorities")]
-
-
-@pytest.mark.parametrize(("key", "inputs", "missing", "label"), REQUIRED)
-def test_a_missing_required_input_is_refused_before_sending(gorgias_api: MockedGorgias,
-                                                            connection: dict[str, Any], key: str,
-                                                            inputs: dict[str, Any], missing: str, label: str) -> None:
-    """Without a required input, the action raises InputError naming it, and nothing is sent."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (missing, f"Input '{missing}' ({label}) is required, but no value was given.")
-
-
-BAD = [
-    ("createRule", {"name": "n", "code": CODE, "event_types": "ticket-created,ticket-closed"}, "event_types",
-     "Input 'event_types' (Event Types): expected a list of values, each one of ticket-created, ticket-updated, "
-     "ticket-message-created, ticket-assigned, ticket-self-unsnoozed, satisfaction-survey-responded, "
-     "received \"ticket-created,ticket-closed\"."),
-    ("createRule", {"name": "n", "code": CODE, "priority": "-1"}, "priority",
-     "Input 'priority' (Priority): expected a whole number ≥ 0, received \"-1\"."),
-    ("createRule", {"name": "n", "code": CODE, "deactivated_datetime": "yesterday"}, "deactivated_datetime",
-     "Input 'deactivated_datetime' (Deactivated Datetime): expected an ISO 8601 date-time such as "
-     "2020-01-27T10:42:21.468912, received \"yesterday\"."),
-    ("updateRulePriorities", {"priorities": "[]"}, "priorities",
-     "Input 'priorities' (Priorities): at priorities: [] should be non-empty."),
-    ("updateRulePriorities", {"priorities": [{"id": 1}]}, "priorities",
-     "Input 'priorities' (Priorities): at priorities[0]: 'priority' is a required property."),
-    ("updateRulePriorities", {"priorities": [{"id": 0, "priority": 1}]}, "priorities",
-     "Input 'priorities' (Priorities): at priorities[0].id: 0 is less than the minimum of 1."),
-    ("listRules", {"order_by": "updated_datetime:desc"}, "order_by",
-     "Input 'order_by' (Order By): expected one of created_datetime:asc, created_datetime:desc, "
-     "received \"updated_datetime:desc\"."),
-]
-
-
-@pytest.mark.parametrize(("key", "inputs", "bad", "message"), BAD)
-def test_an_invalid_input_is_refused_before_sending(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                    key: str, inputs: dict[str, Any], bad: str, message: str) -> None:
-    """Event types, priorities, datetimes and the priorities body are checked before anything is sent."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (bad, message)
+# Event types, priorities, datetimes and the priorities body are checked before anything is sent.
+test_refuses = refuses_test([
+    required("createRule", {"name": "No code"}, "code", "Code"),
+    required("createRule", {"code": CODE}, "name", "Name"),
+    required("getRule", {}, "id", "Rule ID"),
+    required("updateRule", {"name": "x"}, "id", "Rule ID"),
+    required("deleteRule", {}, "id", "Rule ID"),
+    required("updateRulePriorities", {}, "priorities", "Priorities"),
+    Refuses("createRule", {"name": "n", "code": CODE, "event_types": "ticket-created,ticket-closed"}, "event_types",
+            "Input 'event_types' (Event Types): expected a list of values, each one of ticket-created, ticket-updated, "
+            "ticket-message-created, ticket-assigned, ticket-self-unsnoozed, satisfaction-survey-responded, "
+            "received \"ticket-created,ticket-closed\"."),
+    Refuses("createRule", {"name": "n", "code": CODE, "priority": "-1"}, "priority",
+            "Input 'priority' (Priority): expected a whole number ≥ 0, received \"-1\"."),
+    Refuses("createRule", {"name": "n", "code": CODE, "deactivated_datetime": "yesterday"}, "deactivated_datetime",
+            "Input 'deactivated_datetime' (Deactivated Datetime): expected an ISO 8601 date-time such as "
+            "2020-01-27T10:42:21.468912, received \"yesterday\"."),
+    Refuses("updateRulePriorities", {"priorities": "[]"}, "priorities",
+            "Input 'priorities' (Priorities): at priorities: [] should be non-empty."),
+    Refuses("updateRulePriorities", {"priorities": [{"id": 1}]}, "priorities",
+            "Input 'priorities' (Priorities): at priorities[0]: 'priority' is a required property."),
+    Refuses("updateRulePriorities", {"priorities": [{"id": 0, "priority": 1}]}, "priorities",
+            "Input 'priorities' (Priorities): at priorities[0].id: 0 is less than the minimum of 1."),
+    Refuses("listRules", {"order_by": "updated_datetime:desc"}, "order_by",
+            "Input 'order_by' (Order By): expected one of created_datetime:asc, created_datetime:desc, "
+            "received \"updated_datetime:desc\"."),
+])

@@ -6,59 +6,37 @@ from typing import Any
 
 import pytest
 import responses
-from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 FOUND = {"data": [{"id": 5, "name": "Agent Smith", "email": "user@example.com"}]}
 
 
-@pytest.mark.parametrize("size", ["10", 10])
-def test_search_posts_type_query_and_integer_size(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                  size: object) -> None:
-    """Search POSTs /search with size as a JSON integer and returns the 201 answer."""
-    gorgias_api.add(responses.POST, "/search", json=FOUND, status=201, match=[
-        matchers.query_param_matcher({}),
-        matchers.json_params_matcher({"type": "agent", "query": "user@example.com", "size": 10}, strict_match=True),
-    ])
-    inputs = {"type": "agent", "query": "user@example.com", "size": size, "debug": "false"}
-    assert invoke(gorgias, "search", inputs, connection) == {"data": FOUND}
+test_sends = sends_test([
+    # Search POSTs /search with size as a JSON integer and returns the 201 answer.
+    *(Sends("search", {"type": "agent", "query": "user@example.com", "size": size, "debug": "false"}, "POST", "/search",
+            body={"type": "agent", "query": "user@example.com", "size": 10}, answer=FOUND, status=201)
+      for size in ("10", 10)),
+    # Unset query and size are not sent.
+    Sends("search", {"type": "customer_channel_email", "query": "", "size": None}, "POST", "/search",
+          body={"type": "customer_channel_email"}, answer={"data": []}, status=201),
+])
 
-
-def test_search_sends_only_the_type_when_nothing_else_is_set(gorgias_api: MockedGorgias,
-                                                             connection: dict[str, Any]) -> None:
-    """Unset query and size are not sent."""
-    gorgias_api.add(responses.POST, "/search", json={"data": []}, status=201, match=[
-        matchers.json_params_matcher({"type": "customer_channel_email"}, strict_match=True),
-    ])
-    inputs = {"type": "customer_channel_email", "query": "", "size": None}
-    assert invoke(gorgias, "search", inputs, connection) == {"data": {"data": []}}
-
-
-@pytest.mark.parametrize(
-    ("inputs", "key", "message"),
-    [
-        ({"query": "x"}, "type", "Input 'type' (Type) is required, but no value was given."),
-        ({"type": "ticket"}, "type",
-         "Input 'type' (Type): expected one of agent, customer, customer_profile, customer_channel, "
-         "customer_channel_email, customer_channel_phone, customers_by_phone, integration, team, tag, "
-         "received \"ticket\"."),
-        ({"type": "tag", "size": "51"}, "size",
-         "Input 'size' (Size): expected a whole number from 1 to 50, received \"51\"."),
-        ({"type": "tag", "size": 0}, "size", "Input 'size' (Size): expected a whole number from 1 to 50, received 0."),
-    ],
-)
-def test_search_refuses_invalid_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                       inputs: dict[str, Any], key: str, message: str) -> None:
-    """A missing or unknown type and an out-of-range size are InputErrors; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "search", inputs, connection)
-    assert caught.value.key == key
-    assert str(caught.value) == message
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    required("search", {"query": "x"}, "type", "Type"),
+    Refuses("search", {"type": "ticket"}, "type",
+            "Input 'type' (Type): expected one of agent, customer, customer_profile, customer_channel, "
+            "customer_channel_email, customer_channel_phone, customers_by_phone, integration, team, tag, "
+            "received \"ticket\"."),
+    Refuses("search", {"type": "tag", "size": "51"}, "size",
+            "Input 'size' (Size): expected a whole number from 1 to 50, received \"51\"."),
+    Refuses("search", {"type": "tag", "size": 0}, "size",
+            "Input 'size' (Size): expected a whole number from 1 to 50, received 0."),
+])
 
 
 def test_search_rejected_by_gorgias_is_an_api_error(gorgias_api: MockedGorgias,

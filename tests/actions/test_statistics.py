@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import responses
 from responses import matchers
 
-from component.errors import InputError
 from gorgias_component import gorgias
 from gorgias_component.actions.statistics import STATISTIC_NAMES
+from tests.support.action_table import Refuses, Sends, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 FILTERS = {"period": {"start_datetime": "2024-01-01T00:00:00+00:00", "end_datetime": "2024-01-31T23:59:59"},
@@ -18,12 +17,24 @@ FILTERS = {"period": {"start_datetime": "2024-01-01T00:00:00+00:00", "end_dateti
 ANSWER = {"data": {"label": "Overview", "data": [{"name": "total_new_tickets", "type": "number", "value": 3}]},
           "meta": {}}
 
+test_sends = sends_test([
+    Sends("getStatistic", {"name": "overview", "filters": FILTERS}, "POST", "/stats/overview", body={"filters": FILTERS},
+          answer=ANSWER, status=201),
+])
 
-def test_get_statistic_posts_the_filters(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """Get Statistic POSTs /stats/{name} with {"filters": ...} exactly."""
-    gorgias_api.add(responses.POST, "/stats/overview", json=ANSWER, status=201, match=[
-        matchers.query_param_matcher({}), matchers.json_params_matcher({"filters": FILTERS}, strict_match=True)])
-    assert gorgias.run_action("getStatistic", {"name": "overview", "filters": FILTERS}, connection) == {"data": ANSWER}
+# A missing or unknown name, or filters without a valid period, are refused by both actions.
+test_refuses = refuses_test([row for key in ("getStatistic", "downloadStatistic") for row in (
+    required(key, {"filters": FILTERS}, "name", "Name"),
+    required(key, {"name": "overview"}, "filters", "Filters"),
+    Refuses(key, {"name": "busiest-hours", "filters": FILTERS}, "name",
+            f"Input 'name' (Name): expected one of {', '.join(STATISTIC_NAMES)}, received \"busiest-hours\"."),
+    Refuses(key, {"name": "overview", "filters": {"period": {"start_datetime": "2024-01-01"}}}, "filters",
+            "Input 'filters' (Filters): at filters.period: 'end_datetime' is a required property."),
+    Refuses(key, {"name": "overview", "filters": {"period": {"start_datetime": "yesterday", "end_datetime": "2024-01-02"}}},
+            "filters", "Input 'filters' (Filters): at filters.period.start_datetime: 'yesterday' is not a 'date-time'."),
+    Refuses(key, {"name": "overview", "filters": {**FILTERS, "agents": ["Marie"]}}, "filters",
+            "Input 'filters' (Filters): at filters.agents[0]: 'Marie' is not of type 'integer'."),
+)])
 
 
 def test_download_statistic_returns_the_csv_as_a_file(gorgias_api: MockedGorgias,
@@ -48,26 +59,3 @@ def test_download_statistic_reads_undeclared_charsets_as_utf8(gorgias_api: Mocke
                  content_type="text/csv; charset=x-nope")
     result = gorgias.run_action("downloadStatistic", {"name": "overview", "filters": FILTERS}, connection)["data"]
     assert (result["name"], result["content"]) == ("overview.csv", "é\r\n")
-
-
-@pytest.mark.parametrize("key", ["getStatistic", "downloadStatistic"])
-@pytest.mark.parametrize(("inputs", "field", "message"), [
-    ({"filters": FILTERS}, "name", "Input 'name' (Name) is required, but no value was given."),
-    ({"name": "overview"}, "filters", "Input 'filters' (Filters) is required, but no value was given."),
-    ({"name": "busiest-hours", "filters": FILTERS}, "name",
-     f"Input 'name' (Name): expected one of {', '.join(STATISTIC_NAMES)}, received \"busiest-hours\"."),
-    ({"name": "overview", "filters": {"period": {"start_datetime": "2024-01-01"}}}, "filters",
-     "Input 'filters' (Filters): at filters.period: 'end_datetime' is a required property."),
-    ({"name": "overview", "filters": {"period": {"start_datetime": "yesterday", "end_datetime": "2024-01-02"}}},
-     "filters", "Input 'filters' (Filters): at filters.period.start_datetime: 'yesterday' is not a 'date-time'."),
-    ({"name": "overview", "filters": {**FILTERS, "agents": ["Marie"]}}, "filters",
-     "Input 'filters' (Filters): at filters.agents[0]: 'Marie' is not of type 'integer'."),
-])
-def test_statistics_refuse_bad_inputs_before_sending(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                     key: str, inputs: dict[str, Any], field: str,
-                                                     message: str) -> None:
-    """A missing or unknown name, or filters without a valid period, are InputErrors; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        gorgias.run_action(key, inputs, connection)
-    assert (caught.value.key, str(caught.value)) == (field, message)
-    assert len(gorgias_api.calls) == 0

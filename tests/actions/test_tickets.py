@@ -9,9 +9,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, envelope, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 WHEN = "2020-01-27T10:42:21.468912"
@@ -20,23 +21,9 @@ MESSAGE = {"channel": "email", "from_agent": False, "via": "api", "body_text": "
 TICKET = {"id": 1234, "status": "open", "subject": "Can I get a refund?"}
 
 
-def test_create_ticket_converts_and_sends_every_documented_input(gorgias_api: MockedGorgias,
-                                                                 connection: dict[str, Any]) -> None:
-    """Tags become [{"name": ...}], meta an object, string booleans booleans, code inputs objects."""
-    body = {
-        "assignee_team": {"id": 3}, "assignee_user": {"id": 9}, "channel": "email", "closed_datetime": WHEN,
-        "created_datetime": WHEN, "customer": {"email": "john@example.com"}, "external_id": "RETURN#4213",
-        "from_agent": True, "language": "en", "last_message_datetime": WHEN, "last_received_message_datetime": WHEN,
-        "messages": [MESSAGE], "meta": {"key1": "value1", "order": 42}, "opened_datetime": WHEN,
-        "snooze_datetime": WHEN, "spam": False, "status": "closed", "subject": "Can I get a refund?",
-        "tags": [{"name": "refund"}, {"name": "vip"}], "trashed_datetime": WHEN, "updated_datetime": WHEN,
-        "via": "api",
-    }
-    gorgias_api.add(responses.POST, "/tickets", json=TICKET, status=201, match=[
-        matchers.query_param_matcher({}),
-        matchers.json_params_matcher(body, strict_match=True),
-    ])
-    inputs = {
+test_sends = sends_test([
+    # Tags become [{"name": ...}], meta an object, string booleans booleans, code inputs objects.
+    Sends("createTicket", {
         "assignee_team": '{"id": 3}', "assignee_user": {"id": 9}, "channel": "email", "closed_datetime": WHEN,
         "created_datetime": WHEN, "customer": '{"email": "john@example.com"}', "external_id": "RETURN#4213",
         "from_agent": "TRUE", "language": "en", "last_message_datetime": WHEN, "last_received_message_datetime": WHEN,
@@ -44,70 +31,70 @@ def test_create_ticket_converts_and_sends_every_documented_input(gorgias_api: Mo
         "opened_datetime": WHEN, "snooze_datetime": WHEN, "spam": "false", "status": "CLOSED",
         "subject": "Can I get a refund?", "tags": ["refund", "vip"], "trashed_datetime": WHEN,
         "updated_datetime": WHEN, "via": "api", "debug": "false",
-    }
-    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
+    }, "POST", "/tickets", body={
+        "assignee_team": {"id": 3}, "assignee_user": {"id": 9}, "channel": "email", "closed_datetime": WHEN,
+        "created_datetime": WHEN, "customer": {"email": "john@example.com"}, "external_id": "RETURN#4213",
+        "from_agent": True, "language": "en", "last_message_datetime": WHEN, "last_received_message_datetime": WHEN,
+        "messages": [MESSAGE], "meta": {"key1": "value1", "order": 42}, "opened_datetime": WHEN,
+        "snooze_datetime": WHEN, "spam": False, "status": "closed", "subject": "Can I get a refund?",
+        "tags": [{"name": "refund"}, {"name": "vip"}], "trashed_datetime": WHEN, "updated_datetime": WHEN,
+        "via": "api",
+    }, answer=TICKET, status=201),
+    # With only messages set, the body is the messages and the documented default status "open".
+    Sends("createTicket", {"messages": json.dumps([MESSAGE]), "subject": "", "tags": None, "meta": None, "status": ""},
+          "POST", "/tickets", body={"messages": [MESSAGE], "status": "open"}, answer=TICKET),
+    # Meta given as an object or "key:value" strings and tags as one string or a list are converted.
+    *(Sends("createTicket", {"messages": [MESSAGE], "meta": meta, "tags": tags}, "POST", "/tickets",
+            body={"messages": [MESSAGE], "status": "open", "meta": sent_meta, "tags": sent_tags}, answer=TICKET)
+      for meta, tags, sent_meta, sent_tags in (
+          ({"a": "1", "b": {"deep": True}}, "solo", {"a": "1", "b": {"deep": True}}, [{"name": "solo"}]),
+          (["a:1", "b: two words"], ["x"], {"a": "1", "b": "two words"}, [{"name": "x"}]),
+          ("url:https://x.test/a", [], {"url": "https://x.test/a"}, []),
+      )),
+    # Get Ticket GETs /tickets/{id}; each relationship is its own `relationships=` parameter.
+    *(Sends("getTicket", {"id": "1234", "relationships": relationships}, "GET", "/tickets/1234", query=query,
+            answer=TICKET)
+      for relationships, query in (
+          (None, {}),
+          ("custom_fields", {"relationships": "custom_fields"}),
+          (["custom_fields", "tags"], {"relationships": ["custom_fields", "tags"]}),
+      )),
+    Sends("deleteTicket", {"id": 1234}, "DELETE", "/tickets/1234", status=204),
+    # Every set filter, one `ticket_ids=` per id, and the user's limit and cursor.
+    Sends("listTickets", {"customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
+                          "rule_id": 21, "ticket_ids": ["1234567890", 5], "view_id": "22", "limit": 30, "cursor": "abc",
+                          "debug": "false", "fetchAll": False},
+          "GET", "/tickets",
+          query={"customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
+                 "rule_id": "21", "ticket_ids": ["1234567890", "5"], "view_id": "22", "limit": "30", "cursor": "abc"},
+          answer=envelope("/tickets", [TICKET], next_cursor="n")),
+])
 
-
-def test_create_ticket_sends_the_default_status_open(gorgias_api: MockedGorgias,
-                                                     connection: dict[str, Any]) -> None:
-    """With only messages set, the body is the messages and the documented default status "open"."""
-    gorgias_api.add(responses.POST, "/tickets", json=TICKET, match=[
-        matchers.json_params_matcher({"messages": [MESSAGE], "status": "open"}, strict_match=True),
-    ])
-    inputs = {"messages": json.dumps([MESSAGE]), "subject": "", "tags": None, "meta": None, "status": ""}
-    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
-
-
-@pytest.mark.parametrize(
-    ("meta", "tags", "sent_meta", "sent_tags"),
-    [
-        ({"a": "1", "b": {"deep": True}}, "solo", {"a": "1", "b": {"deep": True}}, [{"name": "solo"}]),
-        (["a:1", "b: two words"], ["x"], {"a": "1", "b": "two words"}, [{"name": "x"}]),
-        ("url:https://x.test/a", [], {"url": "https://x.test/a"}, []),
-    ],
-)
-def test_create_ticket_accepts_every_form_of_meta_and_tags(gorgias_api: MockedGorgias,
-                                                           connection: dict[str, Any], meta: object, tags: object,
-                                                           sent_meta: dict[str, Any], sent_tags: list[Any]) -> None:
-    """Meta given as an object or "key:value" strings and tags as one string or a list are converted."""
-    gorgias_api.add(responses.POST, "/tickets", json=TICKET, match=[
-        matchers.json_params_matcher({"messages": [MESSAGE], "status": "open", "meta": sent_meta, "tags": sent_tags},
-                                     strict_match=True),
-    ])
-    inputs = {"messages": [MESSAGE], "meta": meta, "tags": tags}
-    assert invoke(gorgias, "createTicket", inputs, connection) == {"data": TICKET}
-
-
-@pytest.mark.parametrize(
-    ("inputs", "key", "message"),
-    [
-        ({}, "messages", "Input 'messages' (Messages) is required, but no value was given."),
-        ({"messages": "[]"}, "messages", "Input 'messages' (Messages): at messages: [] should be non-empty."),
-        ({"messages": "{not json"}, "messages",
-         "Input 'messages' (Messages): expected valid JSON (parse error at line 1, column 2), received \"{not json\"."),
-        ({"messages": [MESSAGE], "spam": "maybe"}, "spam",
-         "Input 'spam' (Spam): expected true or false (or the strings \"true\" / \"false\"), received \"maybe\"."),
-        ({"messages": [MESSAGE], "status": "pending"}, "status",
-         "Input 'status' (Status): expected one of open, closed, received \"pending\"."),
-        ({"messages": [MESSAGE], "meta": ["no separator"]}, "meta",
-         "Input 'meta' (Meta): expected a list of {\"key\": ..., \"value\": ...} items, an object, or \"key:value\" "
-         "strings, received a list of 1 item."),
-        ({"messages": [MESSAGE], "created_datetime": "yesterday"}, "created_datetime",
-         "Input 'created_datetime' (Created Datetime): expected an ISO 8601 date-time such as "
-         "2020-01-27T10:42:21.468912, received \"yesterday\"."),
-        ({"messages": [MESSAGE], "assignee_team": {"name": "Support"}}, "assignee_team",
-         "Input 'assignee_team' (Assignee Team): at assignee_team: 'id' is a required property."),
-    ],
-)
-def test_create_ticket_refuses_invalid_inputs_before_sending(gorgias_api: MockedGorgias,
-                                                             connection: dict[str, Any], inputs: dict[str, Any],
-                                                             key: str, message: str) -> None:
-    """Each invalid input is an InputError naming it, with the exact expected/received message."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "createTicket", inputs, connection)
-    assert caught.value.key == key
-    assert str(caught.value) == message
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    required("createTicket", {}, "messages", "Messages"),
+    Refuses("createTicket", {"messages": "[]"}, "messages",
+            "Input 'messages' (Messages): at messages: [] should be non-empty."),
+    Refuses("createTicket", {"messages": "{not json"}, "messages",
+            "Input 'messages' (Messages): expected valid JSON (parse error at line 1, column 2), received \"{not json\"."),
+    Refuses("createTicket", {"messages": [MESSAGE], "spam": "maybe"}, "spam",
+            "Input 'spam' (Spam): expected true or false (or the strings \"true\" / \"false\"), received \"maybe\"."),
+    Refuses("createTicket", {"messages": [MESSAGE], "status": "pending"}, "status",
+            "Input 'status' (Status): expected one of open, closed, received \"pending\"."),
+    Refuses("createTicket", {"messages": [MESSAGE], "meta": ["no separator"]}, "meta",
+            "Input 'meta' (Meta): expected a list of {\"key\": ..., \"value\": ...} items, an object, or \"key:value\" "
+            "strings, received a list of 1 item."),
+    Refuses("createTicket", {"messages": [MESSAGE], "created_datetime": "yesterday"}, "created_datetime",
+            "Input 'created_datetime' (Created Datetime): expected an ISO 8601 date-time such as "
+            "2020-01-27T10:42:21.468912, received \"yesterday\"."),
+    Refuses("createTicket", {"messages": [MESSAGE], "assignee_team": {"name": "Support"}}, "assignee_team",
+            "Input 'assignee_team' (Assignee Team): at assignee_team: 'id' is a required property."),
+    # One non-numeric id among ticket_ids.
+    Refuses("listTickets", {"ticket_ids": ["1", "two"]}, "ticket_ids",
+            "Input 'ticket_ids' (Ticket IDs): expected a list of positive integer ids, received a list of 2 items."),
+    *(Refuses("listTickets", {"limit": limit}, "limit",
+              f"Input 'limit' (Limit): expected a whole number from 1 to 100, received {received}.")
+      for limit, received in (("0", '"0"'), (101, "101"))),
+])
 
 
 def test_create_ticket_5xx_is_not_sent_twice(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
@@ -123,24 +110,6 @@ def test_create_ticket_5xx_is_not_sent_twice(gorgias_api: MockedGorgias, connect
     )
 
 
-@pytest.mark.parametrize(
-    ("relationships", "query"),
-    [
-        (None, {}),
-        ("custom_fields", {"relationships": "custom_fields"}),
-        (["custom_fields", "tags"], {"relationships": ["custom_fields", "tags"]}),
-    ],
-)
-def test_get_ticket_repeats_the_relationships_key(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                  relationships: object, query: dict[str, Any]) -> None:
-    """Get Ticket GETs /tickets/{id}; each relationship is its own `relationships=` parameter."""
-    gorgias_api.add(responses.GET, "/tickets/1234", json=TICKET, match=[
-        matchers.query_param_matcher(query),
-    ])
-    inputs = {"id": "1234", "relationships": relationships}
-    assert invoke(gorgias, "getTicket", inputs, connection) == {"data": TICKET}
-
-
 def test_get_ticket_retries_a_5xx_once_then_succeeds(gorgias_api: MockedGorgias, connection: dict[str, Any],
                                                       sleeps: list[float]) -> None:
     """A GET answered 503 is sent again after a short backoff."""
@@ -149,14 +118,6 @@ def test_get_ticket_retries_a_5xx_once_then_succeeds(gorgias_api: MockedGorgias,
     assert invoke(gorgias, "getTicket", {"id": 1234}, connection) == {"data": TICKET}
     assert len(gorgias_api.calls) == 2
     assert len(sleeps) == 1 and sleeps[0] > 0
-
-
-def test_delete_ticket_returns_success_on_204(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """Delete Ticket DELETEs /tickets/{id} and returns the documented success message."""
-    gorgias_api.add(responses.DELETE, "/tickets/1234", status=204, match=[
-        matchers.query_param_matcher({}),
-    ])
-    assert invoke(gorgias, "deleteTicket", {"id": 1234}, connection) == {"data": {"message": "Success"}}
 
 
 def test_delete_ticket_forbidden_is_an_api_error(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
@@ -169,45 +130,6 @@ def test_delete_ticket_forbidden_is_an_api_error(gorgias_api: MockedGorgias, con
     assert str(caught.value) == (
         "Gorgias answered 403 Forbidden to DELETE /tickets/1234: You don't have the permission to do that."
     )
-
-
-def test_list_tickets_sends_filters_and_repeats_ticket_ids(gorgias_api: MockedGorgias,
-                                                           connection: dict[str, Any], list_page: Any) -> None:
-    """List Tickets sends every set filter, one `ticket_ids=` per id, and the user's limit and cursor."""
-    page = list_page("/tickets", [TICKET], next_cursor="n")
-    gorgias_api.add(responses.GET, "/tickets", json=page, match=[
-        matchers.query_param_matcher({
-            "customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
-            "rule_id": "21", "ticket_ids": ["1234567890", "5"], "view_id": "22", "limit": "30", "cursor": "abc",
-        }),
-    ])
-    inputs = {"customer_id": "4", "external_id": "ticket-ge432d", "order_by": "created_datetime:desc",
-              "rule_id": 21, "ticket_ids": ["1234567890", 5], "view_id": "22", "limit": 30, "cursor": "abc",
-              "debug": "false", "fetchAll": False}
-    assert invoke(gorgias, "listTickets", inputs, connection) == {"data": page}
-
-
-def test_list_tickets_refuses_a_bad_ticket_id_in_the_list(gorgias_api: MockedGorgias,
-                                                          connection: dict[str, Any]) -> None:
-    """One non-numeric id among ticket_ids is an InputError; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "listTickets", {"ticket_ids": ["1", "two"]}, connection)
-    assert caught.value.key == "ticket_ids"
-    assert str(caught.value) == (
-        "Input 'ticket_ids' (Ticket IDs): expected a list of positive integer ids, received a list of 2 items."
-    )
-    assert len(gorgias_api.calls) == 0
-
-
-@pytest.mark.parametrize(("limit", "received"), [("0", '"0"'), (101, "101")])
-def test_list_tickets_refuses_a_limit_outside_1_to_100(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                       limit: object, received: str) -> None:
-    """A limit outside 1-100 is an InputError and no request is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke(gorgias, "listTickets", {"limit": limit}, connection)
-    assert caught.value.key == "limit"
-    assert str(caught.value) == f"Input 'limit' (Limit): expected a whole number from 1 to 100, received {received}."
-    assert len(gorgias_api.calls) == 0
 
 
 def test_list_tickets_fetch_all_returns_every_ticket(gorgias_api: MockedGorgias, connection: dict[str, Any],

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import responses
 
 from component.testing import invoke
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, Sends, envelope, refuses_test, required, sends_test
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import Case, envelope, output_errors, refused, run_case
 
 # The reference's example view (developers.gorgias.com, Retrieve a view).
 VIEW = {
@@ -27,48 +26,39 @@ TICKET = {"id": 4742, "subject": "Where is my order?", "status": "open", "channe
           "created_datetime": "2024-12-04T15:18:56+00:00", "updated_datetime": "2024-12-04T15:18:56+00:00"}
 OPEN = "eq(ticket.status, 'open')"
 
-CASES = [
-    Case("createView", {"slug": "my-tickets", "name": "My view", "filters": OPEN, "fields": ["id", "Subject"],
-                        "order_by": "created_datetime", "order_dir": "ASC", "visibility": "shared",
-                        "shared_with_users": ["3924"], "shared_with_teams": "123", "decoration": '{"emoji": "🙏"}'},
-         "POST", "/views",
-         body={"slug": "my-tickets", "name": "My view", "filters": OPEN, "fields": ["id", "subject"],
-               "order_by": "created_datetime", "order_dir": "asc", "visibility": "shared",
-               "shared_with_users": [3924], "shared_with_teams": [123], "decoration": {"emoji": "🙏"},
-               "type": "ticket-list"},
-         answer=VIEW, status=201),
-    Case("createView", {"slug": "all"}, "POST", "/views",
-         body={"slug": "all", "order_by": "updated_datetime", "order_dir": "desc", "type": "ticket-list",
-               "visibility": "public"}, answer=VIEW, status=201),
-    Case("getView", {"id": "123"}, "GET", "/views/123", answer=VIEW),
-    Case("updateView", {"id": 123, "name": "Renamed", "visibility": "private"}, "PUT", "/views/123",
-         body={"name": "Renamed", "visibility": "private"}, answer=VIEW, status=202),
-    Case("deleteView", {"id": "123"}, "DELETE", "/views/123", status=204),
-    Case("listViews", {"limit": "2", "cursor": "abc", "order_by": "created_datetime:asc"}, "GET", "/views",
-         query={"limit": "2", "cursor": "abc", "order_by": "created_datetime:asc"},
-         answer=envelope("/api/views?limit=2", [VIEW])),
-    Case("listViewItems", {"view_id": "21", "direction": "next", "ignored_item": "4742", "limit": 50,
-                           "order_by": "last_message_datetime:desc"},
-         "GET", "/views/21/items",
-         query={"direction": "next", "ignored_item": "4742", "order_by": "last_message_datetime:desc", "limit": "50"},
-         answer=envelope("/api/views/21/items", [TICKET])),
-    Case("searchViewItems", {"view": {"type": "ticket-list", "filters": OPEN, "search": "order"}, "limit": "10"},
-         "PUT", "/views/0/items", query={"limit": "10"},
-         body={"view": {"type": "ticket-list", "filters": OPEN, "search": "order"}},
-         answer=envelope("/api/views/0/items?limit=10", [TICKET]), status=202),
-    Case("searchViewItems", {"view_id": "5", "view": '{"search": "refund"}', "cursor": "c2", "direction": "prev"},
-         "PUT", "/views/5/items", query={"cursor": "c2", "direction": "prev"}, body={"view": {"search": "refund"}},
-         answer=envelope("/api/views/5/items", []), status=202),
-]
-
-
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.key)
-def test_view_action_sends_the_documented_request(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                 case: Case) -> None:
-    """Each action converts its inputs and sends exactly the documented request; the answer is its data."""
-    data = run_case(gorgias_api, connection, case)
-    assert data == (case.answer if case.answer is not None else {"message": "Success"})
-    assert output_errors(case.key, data) == []
+test_sends = sends_test([
+    Sends("createView", {"slug": "my-tickets", "name": "My view", "filters": OPEN, "fields": ["id", "Subject"],
+                         "order_by": "created_datetime", "order_dir": "ASC", "visibility": "shared",
+                         "shared_with_users": ["3924"], "shared_with_teams": "123", "decoration": '{"emoji": "🙏"}'},
+          "POST", "/views",
+          body={"slug": "my-tickets", "name": "My view", "filters": OPEN, "fields": ["id", "subject"],
+                "order_by": "created_datetime", "order_dir": "asc", "visibility": "shared",
+                "shared_with_users": [3924], "shared_with_teams": [123], "decoration": {"emoji": "🙏"},
+                "type": "ticket-list"},
+          answer=VIEW, status=201),
+    Sends("createView", {"slug": "all"}, "POST", "/views",
+          body={"slug": "all", "order_by": "updated_datetime", "order_dir": "desc", "type": "ticket-list",
+                "visibility": "public"}, answer=VIEW, status=201),
+    Sends("getView", {"id": "123"}, "GET", "/views/123", answer=VIEW),
+    Sends("updateView", {"id": 123, "name": "Renamed", "visibility": "private"}, "PUT", "/views/123",
+          body={"name": "Renamed", "visibility": "private"}, answer=VIEW, status=202),
+    Sends("deleteView", {"id": "123"}, "DELETE", "/views/123", status=204),
+    Sends("listViews", {"limit": "2", "cursor": "abc", "order_by": "created_datetime:asc"}, "GET", "/views",
+          query={"limit": "2", "cursor": "abc", "order_by": "created_datetime:asc"},
+          answer=envelope("/api/views?limit=2", [VIEW])),
+    Sends("listViewItems", {"view_id": "21", "direction": "next", "ignored_item": "4742", "limit": 50,
+                            "order_by": "last_message_datetime:desc"},
+          "GET", "/views/21/items",
+          query={"direction": "next", "ignored_item": "4742", "order_by": "last_message_datetime:desc", "limit": "50"},
+          answer=envelope("/api/views/21/items", [TICKET])),
+    Sends("searchViewItems", {"view": {"type": "ticket-list", "filters": OPEN, "search": "order"}, "limit": "10"},
+          "PUT", "/views/0/items", query={"limit": "10"},
+          body={"view": {"type": "ticket-list", "filters": OPEN, "search": "order"}},
+          answer=envelope("/api/views/0/items?limit=10", [TICKET]), status=202),
+    Sends("searchViewItems", {"view_id": "5", "view": '{"search": "refund"}', "cursor": "c2", "direction": "prev"},
+          "PUT", "/views/5/items", query={"cursor": "c2", "direction": "prev"}, body={"view": {"search": "refund"}},
+          answer=envelope("/api/views/5/items", []), status=202),
+])
 
 
 def test_list_view_items_fetches_every_page_when_asked(gorgias_api: MockedGorgias,
@@ -87,47 +77,34 @@ def test_list_view_items_fetches_every_page_when_asked(gorgias_api: MockedGorgia
     assert data["meta"]["next_cursor"] is None
 
 
-REQUIRED = [("createView", {"name": "No slug"}, "slug", "Slug"), ("getView", {}, "id", "View ID"),
-            ("updateView", {"name": "x"}, "id", "View ID"), ("deleteView", {}, "id", "View ID"),
-            ("listViewItems", {"limit": 5}, "view_id", "View ID"), ("searchViewItems", {"view_id": 0}, "view", "View")]
-
-
-@pytest.mark.parametrize(("key", "inputs", "missing", "label"), REQUIRED)
-def test_a_missing_required_input_is_refused_before_sending(gorgias_api: MockedGorgias,
-                                                            connection: dict[str, Any], key: str,
-                                                            inputs: dict[str, Any], missing: str, label: str) -> None:
-    """Without a required input, the action raises InputError naming it, and nothing is sent."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (missing, f"Input '{missing}' ({label}) is required, but no value was given.")
-
-
-BAD = [
-    ("createView", {"slug": "s", "visibility": "everyone"}, "visibility",
-     "Input 'visibility' (Visibility): expected one of public, shared, private, received \"everyone\"."),
-    ("createView", {"slug": "s", "fields": ["id", "colour"]}, "fields",
-     "Input 'fields' (Fields): expected a list of values, each one of id, details, tags, customer, last_message, name, "
-     "email, created, updated, assignee, assignee_team, channel, closed, language, last_received_message, "
-     "integrations, snooze, status, subject, priority, received a list of 2 items."),
-    ("createView", {"slug": "s", "shared_with_users": ["me"]}, "shared_with_users",
-     "Input 'shared_with_users' (Shared With Users): expected a list of positive integer ids, received a list of 1 item."),
-    ("createView", {"slug": "s", "decoration": '{"emoji": 1}'}, "decoration",
-     "Input 'decoration' (Decoration): at decoration.emoji: 1 is not of type 'string', 'null'."),
-    ("getView", {"id": "0"}, "id", "Input 'id' (View ID): expected a positive integer id, received \"0\"."),
-    ("listViews", {"order_by": "name:asc"}, "order_by",
-     "Input 'order_by' (Order By): expected one of created_datetime:asc, created_datetime:desc, received \"name:asc\"."),
-    ("listViewItems", {"view_id": 1, "direction": "up"}, "direction",
-     "Input 'direction' (Direction): expected one of prev, next, received \"up\"."),
-    ("searchViewItems", {"view_id": "-1", "view": {"search": "x"}}, "view_id",
-     "Input 'view_id' (View ID): expected a whole number ≥ 0, received \"-1\"."),
-    ("searchViewItems", {"view": "{}"}, "view", "Input 'view' (View): at view: {} should be non-empty."),
-    ("searchViewItems", {"view": {"order_dir": "up"}}, "view",
-     "Input 'view' (View): at view.order_dir: 'up' is not one of ['asc', 'desc', None]."),
-]
-
-
-@pytest.mark.parametrize(("key", "inputs", "bad", "message"), BAD)
-def test_an_invalid_input_is_refused_before_sending(gorgias_api: MockedGorgias, connection: dict[str, Any],
-                                                    key: str, inputs: dict[str, Any], bad: str, message: str) -> None:
-    """Enumerations, ids and JSON bodies are checked: InputError names the input, expected and received."""
-    error = refused(gorgias_api, connection, key, inputs)
-    assert (error.key, str(error)) == (bad, message)
+# Enumerations, ids and JSON bodies are checked: InputError names the input, expected and received.
+test_refuses = refuses_test([
+    required("createView", {"name": "No slug"}, "slug", "Slug"),
+    required("getView", {}, "id", "View ID"),
+    required("updateView", {"name": "x"}, "id", "View ID"),
+    required("deleteView", {}, "id", "View ID"),
+    required("listViewItems", {"limit": 5}, "view_id", "View ID"),
+    required("searchViewItems", {"view_id": 0}, "view", "View"),
+    Refuses("createView", {"slug": "s", "visibility": "everyone"}, "visibility",
+            "Input 'visibility' (Visibility): expected one of public, shared, private, received \"everyone\"."),
+    Refuses("createView", {"slug": "s", "fields": ["id", "colour"]}, "fields",
+            "Input 'fields' (Fields): expected a list of values, each one of id, details, tags, customer, last_message, "
+            "name, email, created, updated, assignee, assignee_team, channel, closed, language, last_received_message, "
+            "integrations, snooze, status, subject, priority, received a list of 2 items."),
+    Refuses("createView", {"slug": "s", "shared_with_users": ["me"]}, "shared_with_users",
+            "Input 'shared_with_users' (Shared With Users): expected a list of positive integer ids, "
+            "received a list of 1 item."),
+    Refuses("createView", {"slug": "s", "decoration": '{"emoji": 1}'}, "decoration",
+            "Input 'decoration' (Decoration): at decoration.emoji: 1 is not of type 'string', 'null'."),
+    Refuses("getView", {"id": "0"}, "id", "Input 'id' (View ID): expected a positive integer id, received \"0\"."),
+    Refuses("listViews", {"order_by": "name:asc"}, "order_by",
+            "Input 'order_by' (Order By): expected one of created_datetime:asc, created_datetime:desc, "
+            "received \"name:asc\"."),
+    Refuses("listViewItems", {"view_id": 1, "direction": "up"}, "direction",
+            "Input 'direction' (Direction): expected one of prev, next, received \"up\"."),
+    Refuses("searchViewItems", {"view_id": "-1", "view": {"search": "x"}}, "view_id",
+            "Input 'view_id' (View ID): expected a whole number ≥ 0, received \"-1\"."),
+    Refuses("searchViewItems", {"view": "{}"}, "view", "Input 'view' (View): at view: {} should be non-empty."),
+    Refuses("searchViewItems", {"view": {"order_dir": "up"}}, "view",
+            "Input 'view' (View): at view.order_dir: 'up' is not one of ['asc', 'desc', None]."),
+])

@@ -8,9 +8,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 
@@ -48,13 +49,10 @@ def test_select_customer_labels_are_never_empty(gorgias_api: MockedGorgias, conn
     assert result == {"result": [{"key": str(customer["id"]), "label": label}]}
 
 
-def test_select_customer_refuses_a_bad_view_id(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """A view id that is not a positive integer is an InputError; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke_data_source(gorgias, "selectCustomer", {"view_id": "all"}, connection)
-    assert caught.value.key == "view_id"
-    assert str(caught.value) == "Input 'view_id' (View ID): expected a positive integer id, received \"all\"."
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    Refuses("selectCustomer", {"view_id": "all"}, "view_id",
+            "Input 'view_id' (View ID): expected a positive integer id, received \"all\".", data_source=True),
+])
 
 
 def test_select_customer_api_failure_is_an_api_error(gorgias_api: MockedGorgias,

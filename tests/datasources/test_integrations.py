@@ -8,9 +8,9 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import InputError
 from gorgias_component import gorgias
 from gorgias_component.datasources.integrations import integration_label
+from tests.support.action_table import Refuses, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 
@@ -39,13 +39,12 @@ def test_integration_labels_are_never_empty(integration: dict[str, Any], label: 
     assert integration_label(integration) == label
 
 
-def test_select_integration_refuses_an_unknown_type(gorgias_api: MockedGorgias,
-                                                    connection: dict[str, Any]) -> None:
-    """The type filter is checked before any request."""
-    with pytest.raises(InputError) as caught:
-        gorgias.run_data_source("selectIntegration", {"type": "carrier-pigeon"}, connection)
-    assert caught.value.key == "type"
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    Refuses("selectIntegration", {"type": "carrier-pigeon"}, "type",
+            "Input 'type' (Type): expected one of email, gmail, outlook, app, aircall, facebook, gorgias_chat, phone, "
+            "sms, twitter, yotpo, whatsapp, http, shopify, recharge, smile, smooch_inside, smooch, magento2, zendesk, "
+            "klaviyo, bigcommerce, alloy, ecom, received \"carrier-pigeon\".", data_source=True),
+])
 
 
 def test_select_integration_searches_with_gorgias_search(gorgias_api: MockedGorgias,

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import responses
 from responses import matchers
 
-from component.errors import InputError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, envelope, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import envelope
 
 
 def test_select_macro_sends_the_languages_and_orders_by_usage(gorgias_api: MockedGorgias,
@@ -36,10 +34,8 @@ def test_select_macro_searches_with_the_macros_search_filter(gorgias_api: Mocked
     assert page == {"result": [{"key": "7", "label": "Refund confirmation (en)"}], "cursor": None}
 
 
-def test_select_macro_refuses_an_unknown_input(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """An input the picklist does not have is an InputError with a suggestion; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke_data_source(gorgias, "selectMacro", {"language": "en"}, connection)
-    assert caught.value.key == "language"
-    assert str(caught.value) == "Unknown input 'language' for 'selectMacro'. Did you mean 'languages'?"
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    # An input the picklist does not have, with a suggestion.
+    Refuses("selectMacro", {"language": "en"}, "language",
+            "Unknown input 'language' for 'selectMacro'. Did you mean 'languages'?", data_source=True),
+])

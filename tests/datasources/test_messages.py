@@ -8,9 +8,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError
+from component.errors import ApiError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 LONG = "Hello, I can't place an order on your site, it says: I don't have enough credit. How can I add some?"
@@ -52,14 +53,10 @@ def test_select_message_labels_are_readable_and_never_empty(gorgias_api: MockedG
     assert len(result["result"][0]["label"]) <= 60
 
 
-def test_select_message_refuses_a_bad_ticket_id(gorgias_api: MockedGorgias,
-                                                connection: dict[str, Any]) -> None:
-    """A ticket id that is not a positive integer is an InputError; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke_data_source(gorgias, "selectMessage", {"ticket_id": "#12"}, connection)
-    assert caught.value.key == "ticket_id"
-    assert str(caught.value) == "Input 'ticket_id' (Ticket ID): expected a positive integer id, received \"#12\"."
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    Refuses("selectMessage", {"ticket_id": "#12"}, "ticket_id",
+            "Input 'ticket_id' (Ticket ID): expected a positive integer id, received \"#12\".", data_source=True),
+])
 
 
 def test_select_message_api_failure_is_an_api_error(gorgias_api: MockedGorgias,

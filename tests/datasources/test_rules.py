@@ -9,8 +9,8 @@ from responses import matchers
 
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import envelope
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import envelope
 
 
 def test_select_rule_labels_deactivated_and_nameless_rules(gorgias_api: MockedGorgias,

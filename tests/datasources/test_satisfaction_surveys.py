@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 import responses
 from responses import matchers
 
-from component.errors import InputError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, envelope, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import envelope
 
 
 def test_select_survey_labels_the_ticket_and_the_score(gorgias_api: MockedGorgias,
@@ -26,9 +24,7 @@ def test_select_survey_labels_the_ticket_and_the_score(gorgias_api: MockedGorgia
     ]}
 
 
-def test_select_survey_refuses_a_bad_ticket_id(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    """A ticket id that is not a positive integer is an InputError; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke_data_source(gorgias, "selectSatisfactionSurvey", {"ticket_id": "twelve"}, connection)
-    assert str(caught.value) == "Input 'ticket_id' (Ticket ID): expected a positive integer id, received \"twelve\"."
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    Refuses("selectSatisfactionSurvey", {"ticket_id": "twelve"}, "ticket_id",
+            "Input 'ticket_id' (Ticket ID): expected a positive integer id, received \"twelve\".", data_source=True),
+])

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from component.errors import InputError
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, envelope, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
-
-
-def page(items: list[dict[str, Any]], next_cursor: str | None = None) -> dict[str, Any]:
-    return {"object": "list", "uri": "/api/tags", "data": items, "meta": {"prev_cursor": None, "next_cursor": next_cursor}}
 
 
 def test_select_tag_reads_every_page_ordered_by_name(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
     """Pages of 100 ordered by name; labels are the names with spaces tidied, else "Tag #id"."""
     gorgias_api.expect("GET", "/tags", query={"order_by": "name:asc", "limit": "100"},
-                       answer=page([{"id": 3, "name": "refund"}], next_cursor="n2"))
+                       answer=envelope("/api/tags", [{"id": 3, "name": "refund"}], next_cursor="n2"))
     gorgias_api.expect("GET", "/tags", query={"order_by": "name:asc", "limit": "100", "cursor": "n2"},
-                       answer=page([{"id": 9, "name": " return \n policy"}, {"id": 11, "name": ""}]))
+                       answer=envelope("/api/tags", [{"id": 9, "name": " return \n policy"}, {"id": 11, "name": ""}]))
     assert gorgias.run_data_source("selectTag", {}, connection) == {"result": [
         {"key": "3", "label": "refund"}, {"key": "9", "label": "return policy"}, {"key": "11", "label": "Tag #11"},
     ]}
@@ -34,8 +28,7 @@ def test_select_tag_searches_with_gorgias_search(gorgias_api: MockedGorgias, con
         "result": [{"key": "3", "label": "refund"}], "cursor": None}
 
 
-def test_select_tag_takes_no_inputs(gorgias_api: MockedGorgias, connection: dict[str, Any]) -> None:
-    with pytest.raises(InputError) as caught:
-        gorgias.run_data_source("selectTag", {"search": "x"}, connection)
-    assert str(caught.value) == "Unknown input 'search' for 'selectTag'. There are no inputs."
-    assert gorgias_api.sent() == 0
+test_refuses = refuses_test([
+    Refuses("selectTag", {"search": "x"}, "search", "Unknown input 'search' for 'selectTag'. There are no inputs.",
+            data_source=True),
+])

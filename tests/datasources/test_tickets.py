@@ -8,9 +8,10 @@ import pytest
 import responses
 from responses import matchers
 
-from component.errors import ApiError, InputError, UnknownKeyError
+from component.errors import ApiError, UnknownKeyError
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import Refuses, refuses_test
 from tests.support.mocked_gorgias import MockedGorgias
 
 
@@ -40,14 +41,10 @@ def test_select_ticket_with_no_tickets_is_an_empty_list(gorgias_api: MockedGorgi
     assert invoke_data_source(gorgias, "selectTicket", {"view_id": "", "rule_id": None}, connection) == {"result": []}
 
 
-def test_select_ticket_refuses_a_bad_customer_id(gorgias_api: MockedGorgias,
-                                                 connection: dict[str, Any]) -> None:
-    """A customer id that is not a positive integer is an InputError; nothing is sent."""
-    with pytest.raises(InputError) as caught:
-        invoke_data_source(gorgias, "selectTicket", {"customer_id": "-4"}, connection)
-    assert caught.value.key == "customer_id"
-    assert str(caught.value) == "Input 'customer_id' (Customer ID): expected a positive integer id, received \"-4\"."
-    assert len(gorgias_api.calls) == 0
+test_refuses = refuses_test([
+    Refuses("selectTicket", {"customer_id": "-4"}, "customer_id",
+            "Input 'customer_id' (Customer ID): expected a positive integer id, received \"-4\".", data_source=True),
+])
 
 
 def test_select_ticket_api_failure_is_an_api_error(gorgias_api: MockedGorgias,

@@ -9,8 +9,8 @@ from responses import matchers
 
 from component.testing import invoke_data_source
 from gorgias_component import gorgias
+from tests.support.action_table import envelope
 from tests.support.mocked_gorgias import MockedGorgias
-from tests.support.requests_table import envelope
 
 
 def test_select_view_labels_every_view_of_every_page(gorgias_api: MockedGorgias,
