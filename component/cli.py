@@ -6,11 +6,14 @@ the API or the network failed.
 
 Every subcommand is one `Command` in `COMMANDS`: its name, help, options and what it runs. Adding a
 subcommand is adding one entry (its code may live in its own module and be imported on first use).
+A command that calls the API makes one `Runtime` from the environment (after --sandbox has set the
+sandbox's settings) and runs every call of the invocation through the component bound to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -25,8 +28,9 @@ from component import progress, trigger_cli
 from component.arguments import UsageError, input_values, list_hint, read_json
 from component.components import Component
 from component.errors import ComponentError, InputError
+from component.runtime import Runtime
 
-__all__ = ["COMMANDS", "ENTRY_POINT_GROUP", "Command", "UsageError", "load_component", "main"]
+__all__ = ["COMMANDS", "ENTRY_POINT_GROUP", "Command", "UsageError", "connected", "load_component", "main"]
 
 ENTRY_POINT_GROUP = "component.components"
 PROG = "gorgias-component"
@@ -128,6 +132,14 @@ def connection_of(component: Component, args: argparse.Namespace) -> Iterator[An
     yield read_json(args.connection, "connection")
 
 
+@contextmanager
+def connected(component: Component, args: argparse.Namespace) -> Iterator[tuple[Component, Any]]:
+    """The component bound to this invocation's runtime, made once from the environment (with --sandbox, once
+    the sandbox's settings are in it), and the connection of `connection_of`."""
+    with connection_of(component, args) as connection:
+        yield component.using(Runtime.from_environ()), connection
+
+
 def _token_saver(args: argparse.Namespace) -> Callable[[dict[str, Any]], None] | None:
     """With --connection FILE, every refreshed OAuth token is written back into the file, atomically."""
     if getattr(args, "sandbox", False) or not args.connection or args.connection == "-":
@@ -168,7 +180,7 @@ def _run(kind: str) -> Callable[[Component, argparse.Namespace], int]:
         items = component.actions if kind == "action" else component.data_sources
         specs = _specs(items, args.key)
         inputs = input_values(args.inputs, args.input, specs)
-        with connection_of(component, args) as connection:
+        with connected(component, args) as (component, connection):
             saver = _token_saver(args)
             try:
                 if kind == "action":
@@ -192,7 +204,7 @@ def _run(kind: str) -> Callable[[Component, argparse.Namespace], int]:
 
 def _check(component: Component, args: argparse.Namespace) -> int:
     """Prints the account as JSON, or one line ("Connected to ...") when standard output is a terminal."""
-    with connection_of(component, args) as connection:
+    with connected(component, args) as (component, connection):
         result = component.check_connection(connection, on_token_refresh=_token_saver(args))
         summary = component.check_summary
         if summary is not None and _is_terminal(sys.stdout):
@@ -249,17 +261,18 @@ def _oauth(component: Component, args: argparse.Namespace) -> int:
 
     if args.connection == "-":
         raise UsageError("oauth commands need --connection FILE, not standard input")
-    definition, fields, _ = component.executor.resolve(read_json(args.connection, "connection"))
+    runtime = Runtime.from_environ()
+    definition, fields, _ = component.using(runtime).executor.resolve(read_json(args.connection, "connection"))
     if not isinstance(fields, HasOAuthClient):
         raise UsageError(f"connection '{definition.key}' does not use OAuth 2.0")
-    client = fields.oauth_client()
+    client = fields.oauth_client(runtime.settings)
     if args.oauth_command == "authorize-url":
         url, state, nonce = authorization_url(client, args.redirect_uri, args.state)
         _print({"url": url, "state": state, "nonce": nonce})
         return EXIT_OK
     if not os.access(os.path.dirname(os.path.realpath(args.connection)), os.W_OK):
         raise UsageError(f"cannot store the token: the directory of {args.connection} is not writable")
-    token = exchange_code(client, args.code, args.redirect_uri, nonce=args.nonce)
+    token = exchange_code(client, args.code, args.redirect_uri, nonce=args.nonce, runtime=runtime)
     try:
         replace_token(args.connection, token)
     except (OSError, ValueError) as exc:
@@ -297,8 +310,9 @@ def _mcp(component: Component, args: argparse.Namespace) -> None:
         except (OSError, OverflowError) as exc:
             raise UsageError(f"--http {args.http}: cannot listen on 127.0.0.1:{args.http}: {exc}") from None
     try:
-        with connection_of(component, args) as connection:
-            server = build_server(toolset.connect(connection, _token_saver(args)), name=component.key)
+        with connected(component, args) as (bound, connection):
+            served = dataclasses.replace(toolset, component=bound).connect(connection, _token_saver(args))
+            server = build_server(served, name=component.key)
             if sock is None:
                 serve_stdio(server)
             else:
@@ -340,7 +354,7 @@ def _worker(component: Component, args: argparse.Namespace) -> int:
 
 # -- the table ------------------------------------------------------------------------------------------
 
-_TRIGGERS = trigger_cli.Plumbing(connection_options, connection_of, _token_saver)  # what poll and watch need here
+_TRIGGERS = trigger_cli.Plumbing(connection_options, connected, _token_saver)  # what poll and watch need here
 
 COMMANDS: tuple[Command, ...] = (
     Command("run", "run an action and print its result", _run("action"), _runnable_options("action")),

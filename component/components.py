@@ -6,14 +6,18 @@ and the manifest, both below this module, so no module imports one that imports 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from component.calls import Call, Stream
 from component.definitions import Action, ComponentDefinition, DataSource
 from component.executor import Executor
 from component.values import TokenCallback
+
+if TYPE_CHECKING:
+    from component.runtime import Runtime
 
 __all__ = ["Component"]
 
@@ -30,6 +34,20 @@ class Component(ComponentDefinition):
         if not self._executor:
             self._executor.append(Executor(self))
         return self._executor[0]
+
+    @property
+    def runtime(self) -> Runtime:
+        """The runtime this component's calls run on: the default one, unless it was bound with `using`."""
+        return self.executor.runtime
+
+    def using(self, runtime: Runtime) -> Self:
+        """A copy of this component whose calls run on `runtime` (its settings, pools and stores); this one is untouched.
+
+        A host, CLI command or worker makes its runtime once and binds the component to it once.
+        """
+        bound = dataclasses.replace(self, _executor=[])
+        bound._executor.append(Executor(bound, runtime))
+        return bound
 
     def action(self, key: str) -> Action[Any]:
         """The action declared under `key`, or an UnknownKeyError."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from component.calls import Call, Stream
 from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
@@ -20,11 +20,15 @@ from component.runtime import Runtime, default_runtime
 from component.suggestions import did_you_mean
 from component.values import TokenCallback
 
+if TYPE_CHECKING:
+    from component.http import HttpClient
+
 __all__ = ["Executor"]
 
 log = logging.getLogger("component.executor")
 
 K = TypeVar("K")
+R = TypeVar("R")
 
 
 class Executor:
@@ -52,11 +56,8 @@ class Executor:
 
     def action(self, call: Call) -> dict[str, Any]:
         """Run the action `call.key`: {"data": ...}."""
-        key = call.key
-        action = self.find("action", key, self.component.actions)
-        with self._opened(action.inputs, call) as (opened, values):
-            data = self._perform(key, lambda: action.perform(opened.client, values), opened)
-        return {"data": data}
+        action = self.find("action", call.key, self.component.actions)
+        return {"data": self.perform(call, action.inputs, action.perform)}
 
     def data_source(self, call: Call, *, search: Any = None, cursor: Any = None, limit: Any = None) -> dict[str, Any]:
         """Run the data source `call.key`: every option, or one page of them given search, cursor or limit."""
@@ -65,17 +66,18 @@ class Executor:
         key = call.key
         source = self.find("data source", key, self.component.data_sources)
         paging = page_request(key, search, cursor, limit)
-        with self._opened(source.inputs, call) as (opened, values):
-            if paging is None:
-                result = self._perform(key, lambda: source.perform(opened.client.capped(source.max_options), values),
-                                       opened)
-                return {"result": _checked_options(key, result)}
 
-            def complete() -> list[dict[str, str]]:
-                return _checked_options(key, source.perform(opened.client.capped(source.max_options), values))
+        def every(client: HttpClient, values: Any) -> Any:
+            return source.perform(client.capped(source.max_options), values)
 
-            page, following = self._perform(key, lambda: one_page(source.listing, opened.client, values, paging, complete),
-                                            opened)
+        if paging is None:
+            return {"result": _checked_options(key, self.perform(call, source.inputs, every))}
+
+        def one(client: HttpClient, values: Any) -> tuple[Any, str | None]:
+            return one_page(source.listing, client, values, paging,
+                            lambda: _checked_options(key, every(client, values)))
+
+        page, following = self.perform(call, source.inputs, one)
         return {"result": _checked_options(key, page), "cursor": following}
 
     def check(self, connection: Mapping[str, Any], on_token_refresh: TokenCallback | None = None) -> dict[str, Any]:
@@ -108,7 +110,7 @@ class Executor:
         context = self._opened(action.inputs, call)
         opened, values = context.__enter__()
         try:
-            items = self._perform(key, lambda: stream(opened.client, values), opened, lazy=True)
+            items = self._guarded(key, lambda: stream(opened.client, values), opened.client.redactor, lazy=True)
         except BaseException:
             context.__exit__(None, None, None)
             raise
@@ -199,8 +201,18 @@ class Executor:
         finally:
             opened.close()
 
-    def _perform(self, key: str, call: Callable[[], Any], opened: Opened, *, lazy: bool = False) -> Any:
-        redactor = opened.client.redactor
+    def perform(self, call: Call, inputs: type[Inputs], work: Callable[[HttpClient, Any], R]) -> R:
+        """Open `call`'s connection, parse its inputs with `inputs` and return `work(client, values)`.
+
+        The one path of actions, data sources and triggers: bad input fails before anything is sent, the
+        client is closed afterwards, and every failure is a ComponentError with the connection's secrets masked.
+        """
+        with self._opened(inputs, call) as (opened, values):
+            result: R = self._guarded(call.key, lambda: work(opened.client, values), opened.client.redactor)
+        return result
+
+    def _guarded(self, key: str, call: Callable[[], Any], redactor: Redactor, *, lazy: bool = False) -> Any:
+        """`call()`, its failures turned into ComponentErrors with secrets masked (for a stream, as it is read)."""
         try:
             result = call()
             if lazy:

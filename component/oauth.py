@@ -4,10 +4,10 @@ A connection hands over an `OAuthClient` (its validated endpoints and credential
 host stored. `OAuth2BearerAuth` signs every request with the newest access token, refreshes it shortly
 before it expires and once after a 401, keeps the old refresh token when the answer has none, and
 hands every new token to the host's `on_token_refresh` exactly once. Calls that share a connection
-(same token endpoint, client id and refresh token) share one token state process-wide, so that many
-concurrent calls on an expired token refresh it once. While the token is still valid, one call
+(same token endpoint, client id and refresh token) share one token state in the runtime's token store,
+so that many concurrent calls on an expired token refresh it once. While the token is still valid, one call
 refreshes it early and the others go on with the valid token rather than wait; a failed early
-refresh is not tried again for a cool-down, and a refused grant (`invalid_grant`) is not tried again
+refresh is not tried again for the runtime's cool-down, and a refused grant (`invalid_grant`) is not tried again
 at all, the access token being used until it expires. The token endpoint is never followed through a
 redirect, and its answers are read under a deadline and a size cap. Nothing here knows about a
 particular API.
@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
@@ -35,7 +36,7 @@ from component.errors import ApiError, AuthError, ComponentError, InputError, In
 from component.inputs import describe
 from component.payloads import decode_body
 from component.redaction import Redactor
-from component.runtime import TokenStore, default_runtime
+from component.runtime import REFRESH_COOL_DOWN_SECONDS, TOKEN_TIMEOUT_SECONDS, Runtime, TokenStore, default_runtime
 from component.values import TokenCallback
 
 __all__ = [
@@ -58,8 +59,8 @@ log = logging.getLogger("component.oauth")
 
 LEEWAY_SECONDS = 300  # refresh this long before the access token expires
 DEFAULT_LIFETIME_SECONDS = 24 * 3600  # when neither the answer nor the JWT says how long the token lives
-TOKEN_TIMEOUT = 30.0  # seconds for one token request, connecting and reading the whole answer
-COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
+TOKEN_TIMEOUT = TOKEN_TIMEOUT_SECONDS  # the default of `Runtime.token_timeout`: one token request, whole answer read
+COOL_DOWN_SECONDS = REFRESH_COOL_DOWN_SECONDS  # the default of `Runtime.refresh_cool_down`
 MAX_TOKEN_BODY = 1024 * 1024  # a token answer is a few hundred bytes
 
 
@@ -74,14 +75,18 @@ class OAuthClient:
     token_url: str
     scope: str
     service: str = "the API"  # names the API in messages ("Gorgias")
+    # RFC 6749: `expires_in` is the token's lifetime, so 0 means it expires at once. Some APIs send 0 for
+    # long-lived tokens: True reads 0 as "not said" (the JWT's exp claim, else 24 hours, is used instead).
+    zero_lifetime_is_unknown: bool = False
 
 
 @runtime_checkable
 class HasOAuthClient(Protocol):
     """Connection fields that describe an OAuth app (what the `oauth` CLI commands need)."""
 
-    def oauth_client(self) -> OAuthClient:
-        """The OAuth client these fields describe (client id and secret, endpoints, scopes)."""
+    def oauth_client(self, settings: Mapping[str, str] | None = None) -> OAuthClient:
+        """The OAuth client these fields describe (client id and secret, endpoints, scopes), under the runtime's
+        `settings` (the process environment when None)."""
         ...
 
 
@@ -120,14 +125,17 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def token_expiry(token: Mapping[str, Any], now: float | None = None) -> int:
-    """When the access token expires (epoch seconds): expires_at, else expires_in > 0, else JWT exp, else 24 h."""
+def token_expiry(token: Mapping[str, Any], now: float | None = None, *, zero_lifetime_is_unknown: bool = False) -> int:
+    """When the access token expires (epoch seconds): expires_at, else expires_in, else JWT exp, else 24 h.
+
+    An `expires_in` of 0 means "expires now" (RFC 6749), unless `zero_lifetime_is_unknown` (see `OAuthClient`).
+    """
     now = time.time() if now is None else now
     expires_at = _number(token.get("expires_at"))
     if expires_at is not None and expires_at > 0:
         return int(expires_at)
     expires_in = _number(token.get("expires_in"))
-    if expires_in is not None and expires_in > 0:  # a lifetime of 0 says nothing (some APIs send it for long-lived tokens)
+    if expires_in is not None and (expires_in > 0 or (expires_in == 0 and not zero_lifetime_is_unknown)):
         return int(now + expires_in)
     exp = _number((jwt_claims(token.get("access_token")) or {}).get("exp"))
     if exp is not None and exp > 0:
@@ -135,7 +143,8 @@ def token_expiry(token: Mapping[str, Any], now: float | None = None) -> int:
     return int(now + DEFAULT_LIFETIME_SECONDS)
 
 
-def normalised_token(token: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def normalised_token(token: Mapping[str, Any], previous: Mapping[str, Any] | None = None, *,
+                     zero_lifetime_is_unknown: bool = False) -> dict[str, Any]:
     """The token to store: a plain dict with `expires_at`, the old refresh token kept when none came back."""
     result = {str(k): v for k, v in token.items() if k != "expires_in"}
     refresh = result.get("refresh_token")
@@ -146,7 +155,8 @@ def normalised_token(token: Mapping[str, Any], previous: Mapping[str, Any] | Non
         else:
             result.pop("refresh_token", None)
     access = result.get("access_token")
-    result["expires_at"] = token_expiry(token) if isinstance(access, str) and access else 0
+    result["expires_at"] = (token_expiry(token, zero_lifetime_is_unknown=zero_lifetime_is_unknown)
+                            if isinstance(access, str) and access else 0)
     return result
 
 
@@ -161,7 +171,7 @@ def _for_authlib(token: Mapping[str, Any]) -> dict[str, Any]:
 
 # -- talking to the token endpoint ------------------------------------------------------------
 
-def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
+def _session(client: OAuthClient, timeout: float, token: Mapping[str, Any] | None = None,
              update_token: Callable[..., None] | None = None) -> tuple[Any, list[requests.Response]]:
     """An authlib session for the token endpoint (client credentials by HTTP Basic) and its last answers."""
     # authlib's requests client pulls in ~100 modules: import it when a token endpoint is first needed.
@@ -183,7 +193,7 @@ def _session(client: OAuthClient, token: Mapping[str, Any] | None = None,
     session = OAuth2Session(
         client.client_id, client.client_secret, token_endpoint_auth_method="client_secret_basic",
         token=_for_authlib(token) if token is not None else None, update_token=update_token,
-        leeway=LEEWAY_SECONDS, token_endpoint=client.token_url, default_timeout=TOKEN_TIMEOUT,
+        leeway=LEEWAY_SECONDS, token_endpoint=client.token_url, default_timeout=timeout,
     )
     transport.guard(session)  # deadlines on every read; no proxies or .netrc credentials picked up implicitly
     session.register_compliance_hook("access_token_response", keep)
@@ -200,7 +210,7 @@ class _TooLarge(requests.RequestException):
 
 
 # Sent with every token request: redirects are refused, the body is read by `keep` under the cap.
-_TOKEN_REQUEST = {"allow_redirects": False, "stream": True}
+_TOKEN_REQUEST = MappingProxyType({"allow_redirects": False, "stream": True})
 
 
 def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
@@ -269,21 +279,26 @@ def authorization_url(client: OAuthClient, redirect_uri: str, state: str | None 
     return str(url), str(state), nonce
 
 
-def exchange_code(client: OAuthClient, code: str, redirect_uri: str, *, nonce: str | None = None) -> dict[str, Any]:
-    """Trade an authorization code for a token to store (with `expires_at`); checks the id_token nonce if given."""
+def exchange_code(client: OAuthClient, code: str, redirect_uri: str, *, nonce: str | None = None,
+                  runtime: Runtime | None = None) -> dict[str, Any]:
+    """Trade an authorization code for a token to store (with `expires_at`); checks the id_token nonce if given.
+
+    The request takes at most the `token_timeout` of `runtime` (of the default runtime when None).
+    """
     _check_redirect_uri(redirect_uri)
     if not isinstance(code, str) or not code.strip():
         raise InputError("code", f"Authorization code: expected the `code` of the redirect, received {describe(code)}.")
     redactor = Redactor([client.client_secret, code])
-    session, answers = _session(client)
-    with session, transport.deadline(TOKEN_TIMEOUT):
+    timeout = (runtime or default_runtime()).token_timeout
+    session, answers = _session(client, timeout)
+    with session, transport.deadline(timeout):
         try:
             raw = session.fetch_token(client.token_url, grant_type="authorization_code", code=code.strip(),
                                       redirect_uri=redirect_uri, **_TOKEN_REQUEST)
         except _TOKEN_FAILURES as exc:
             raise _token_failure(exc, client, "code exchange", answers, redactor) from None
     _checked(raw, client, "code exchange")
-    token = normalised_token(raw)
+    token = normalised_token(raw, zero_lifetime_is_unknown=client.zero_lifetime_is_unknown)
     if nonce is not None:
         claims = jwt_claims(token.get("id_token"))
         if claims is not None and claims.get("nonce") != nonce:
@@ -305,9 +320,11 @@ def _check_redirect_uri(redirect_uri: Any) -> None:
 class _TokenState:
     """The newest token of one connection identity; its lock serialises refreshes."""
 
-    def __init__(self, client: OAuthClient, token: dict[str, Any], store: TokenStore, key: str | None = None) -> None:
+    def __init__(self, client: OAuthClient, token: dict[str, Any], store: TokenStore, key: str | None = None, *,
+                 timeout: float = TOKEN_TIMEOUT_SECONDS) -> None:
         self.client = client
         self.store = store
+        self.timeout = timeout  # seconds for one refresh request
         self.key = key  # the identity the state is shared under (None: a token without a refresh token)
         self.lock = threading.RLock()  # re-entrant: a host callback may run another call on the same thread
         self.token = token
@@ -320,7 +337,7 @@ class _TokenState:
     def oauth_session(self) -> Any:
         """The authlib session, holding the current token (call with the lock held)."""
         if self.session is None:
-            self.session, self.answers = _session(self.client, self.token, self.updated)
+            self.session, self.answers = _session(self.client, self.timeout, self.token, self.updated)
         self.answers.clear()
         self.session.token = _for_authlib(self.token)
         return self.session
@@ -353,7 +370,7 @@ class _TokenState:
         """Ask the token endpoint for a new token; a ComponentError when it cannot be had."""
         session = self.oauth_session()
         try:
-            with transport.deadline(TOKEN_TIMEOUT):
+            with transport.deadline(self.timeout):
                 session.refresh_token(self.client.token_url, refresh_token=self.token["refresh_token"],
                                       **_TOKEN_REQUEST)
         except _TOKEN_FAILURES as exc:
@@ -365,7 +382,7 @@ class _TokenState:
     def updated(self, token: Mapping[str, Any], refresh_token: str | None = None, **_: Any) -> None:
         """authlib's update_token: store the refreshed token (the lock is held by the caller)."""
         _checked(token, self.client, "refresh")
-        self.token = normalised_token(token, self.token)
+        self.token = normalised_token(token, self.token, zero_lifetime_is_unknown=self.client.zero_lifetime_is_unknown)
         self.undelivered = True
         self.quiet_until = 0.0
         new_refresh = self.token.get("refresh_token")
@@ -381,12 +398,12 @@ def _identity(client: OAuthClient, refresh_token: str) -> str:
     return hashlib.sha256(f"{client.token_url}\0{client.client_id}\0{refresh_token}".encode()).hexdigest()
 
 
-def _state_for(client: OAuthClient, token: dict[str, Any], store: TokenStore) -> _TokenState:
+def _state_for(client: OAuthClient, token: dict[str, Any], store: TokenStore, timeout: float) -> _TokenState:
     refresh = token.get("refresh_token")
     if not isinstance(refresh, str):
-        return _TokenState(client, token, store)  # nothing to refresh, nothing to share
+        return _TokenState(client, token, store, timeout=timeout)  # nothing to refresh, nothing to share
     key = _identity(client, refresh)
-    state, created = store.setdefault(key, lambda: _TokenState(client, token, store, key))
+    state, created = store.setdefault(key, lambda: _TokenState(client, token, store, key, timeout=timeout))
     # Never wait here: a call holding the lock is refreshing, which gives a newer token than the host's anyway.
     if not created and state.lock.acquire(blocking=False):
         try:
@@ -412,15 +429,23 @@ def _again(refused: GrantError) -> GrantError:
 # -- the auth ---------------------------------------------------------------------------------
 
 class OAuth2BearerAuth(requests.auth.AuthBase):
-    """Authorization: Bearer with the newest access token; refreshes before expiry and after a 401."""
+    """Authorization: Bearer with the newest access token; refreshes before expiry and after a 401.
+
+    Token states are shared through `tokens` (else the runtime's token store), and the runtime's
+    `token_timeout` and `refresh_cool_down` apply (the default runtime's when none is given).
+    """
 
     def __init__(self, client: OAuthClient, token: Mapping[str, Any], *, on_token_refresh: TokenCallback | None = None,
-                 redactor: Redactor | None = None, tokens: TokenStore | None = None) -> None:
+                 redactor: Redactor | None = None, tokens: TokenStore | None = None,
+                 runtime: Runtime | None = None) -> None:
+        runtime = runtime or default_runtime()
         self._client = client
         self._callback = on_token_refresh
+        self._cool_down = runtime.refresh_cool_down
         self.redactor = redactor if redactor is not None else Redactor()
         self.redactor.add(client.client_secret, *_secrets_of(token))
-        self._state = _state_for(client, normalised_token(token), tokens or default_runtime().tokens)
+        stored = normalised_token(token, zero_lifetime_is_unknown=client.zero_lifetime_is_unknown)
+        self._state = _state_for(client, stored, tokens or runtime.tokens, runtime.token_timeout)
         self._sent = threading.local()  # the access token this thread's last request carried
         self.redactor.add(*_secrets_of(self._state.token))
 
@@ -460,7 +485,7 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
                     if not valid:
                         raise
                     # The current token still works for a while: use it, and let a later call try again.
-                    state.quiet_until = now + COOL_DOWN_SECONDS
+                    state.quiet_until = now + self._cool_down
                     log.warning("could not refresh the OAuth access token early, using the current one: %s", failure)
             self._deliver(state)
             return str(state.token.get("access_token") or "")

@@ -26,6 +26,8 @@ from component.transport import new_session
 
 __all__ = [
     "REDIS_URL_SETTING",
+    "REFRESH_COOL_DOWN_SECONDS",
+    "TOKEN_TIMEOUT_SECONDS",
     "BudgetStore",
     "InMemoryBudgets",
     "InMemoryTokens",
@@ -37,6 +39,8 @@ __all__ = [
 
 MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used ones warm
 MAX_TOKEN_STATES = 1024
+TOKEN_TIMEOUT_SECONDS = 30.0  # one token request, connecting and reading the whole answer
+REFRESH_COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
 REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
 STORES_GROUP = "component.stores"  # entry points: a function(url) -> {"budgets": ..., "tokens": ...}
 
@@ -111,10 +115,12 @@ class InMemoryTokens:
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Any | None:
+        """The state stored under `key`, or None."""
         with self._lock:
             return self._states.get(key)
 
     def put(self, key: str, state: Any) -> None:
+        """Store `state` under `key`, forgetting the oldest past `max_states`."""
         with self._lock:
             self._states[key] = state
             while len(self._states) > self.max_states:
@@ -130,18 +136,22 @@ class InMemoryTokens:
             return state, True
 
     def clear(self) -> list[Any]:
+        """Forget every state; returns them (each once) so that their sessions can be closed."""
         with self._lock:
             states = list({id(s): s for s in self._states.values()}.values())
             self._states.clear()
         return states
 
     def exclusive(self, key: str) -> AbstractContextManager[None]:
-        return nullcontext()  # the state's own lock already serialises refreshes in one process
+        """Nothing to hold: the state's own lock already serialises refreshes in one process."""
+        return nullcontext()
 
     def latest(self, key: str) -> dict[str, Any] | None:
-        return None  # every call of this process shares the state itself
+        """None: every call of this process shares the state itself."""
+        return None
 
     def publish(self, keys: list[str], token: dict[str, Any]) -> None:
+        """Nothing to do: no other process reads these states."""
         return None
 
 
@@ -165,6 +175,7 @@ class InMemoryBudgets:
         self._lock = threading.Lock()
 
     def budget(self, key: tuple[Any, ...], create: Callable[[], B]) -> B:
+        """The budget under `key`, created by `create` on first use."""
         with self._lock:
             budget: B | None = self._budgets.get(key)
             if budget is None:
@@ -172,6 +183,7 @@ class InMemoryBudgets:
             return budget
 
     def clear(self) -> None:
+        """Forget every budget."""
         with self._lock:
             self._budgets.clear()
 
@@ -187,6 +199,8 @@ class Runtime:
     clock: Callable[[], float] = time.monotonic  # measures waits and budgets
     sleep: Callable[[float], None] = time.sleep
     wall_clock: Callable[[], float] = time.time  # reads Retry-After dates
+    token_timeout: float = TOKEN_TIMEOUT_SECONDS  # seconds for one OAuth token request (exchange or refresh)
+    refresh_cool_down: float = REFRESH_COOL_DOWN_SECONDS  # seconds between early refreshes after one failed
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None, **parts: Any) -> Runtime:

@@ -28,9 +28,10 @@ class Plumbing:
     """What the commands take from `component.cli` (passed in, so this module does not import it back)."""
 
     def __init__(self, connection_options: Callable[[argparse.ArgumentParser], None],
-                 connection_of: Callable[[Component, argparse.Namespace], AbstractContextManager[Any]],
+                 connected: Callable[[Component, argparse.Namespace], AbstractContextManager[tuple[Component, Any]]],
                  token_saver: Callable[[argparse.Namespace], Any]) -> None:
-        self.connection_options, self.connection_of, self.token_saver = connection_options, connection_of, token_saver
+        """`connected(component, args)` gives the component bound to the invocation's runtime and the connection."""
+        self.connection_options, self.connected, self.token_saver = connection_options, connected, token_saver
 
 
 def poll_options(parser: argparse.ArgumentParser, plumbing: Plumbing) -> None:
@@ -90,7 +91,7 @@ def poll(component: Component, args: argparse.Namespace, plumbing: Plumbing) -> 
     """One poll: the result on standard output, flushed, then the new state saved."""
     inputs = _inputs(component, args)
     state = _load(args.state)
-    with plumbing.connection_of(component, args) as connection:
+    with plumbing.connected(component, args) as (component, connection):
         result = component.run_trigger(args.key, inputs, connection, state, on_token_refresh=plumbing.token_saver(args))
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -104,7 +105,7 @@ def watch(component: Component, args: argparse.Namespace, plumbing: Plumbing) ->
         raise UsageError("--interval: expected a number of seconds >= 0")
     inputs = _inputs(component, args)
     state = _load(args.state)
-    with plumbing.connection_of(component, args) as connection:
+    with plumbing.connected(component, args) as (component, connection):
         while True:
             result = component.run_trigger(args.key, inputs, connection, state, on_token_refresh=plumbing.token_saver(args))
             for item in result["data"]:

@@ -108,14 +108,13 @@ def run_poll(executor: Executor, definition: Trigger[Any], call: Call, state: An
     from component.polling import read_state
 
     read_state(definition.key, state)
-    with executor._opened(definition.inputs, call) as (opened, values):
+
+    def run(api: HttpClient, values: Any) -> Any:
         since = instant(values.since) if values.since else None
+        return poll(feed_of(definition, api, values), definition.key, state, since=since, max_items=values.maxItems,
+                    lookback=definition.lookback)
 
-        def run() -> Any:
-            return poll(feed_of(definition, opened.client, values), definition.key, state, since=since,
-                        max_items=values.maxItems, lookback=definition.lookback)
-
-        batch = executor._perform(definition.key, run, opened)
+    batch = executor.perform(call, definition.inputs, run)
     return {"data": batch.items, "state": batch.state, "more": batch.more}
 
 
@@ -127,9 +126,7 @@ def run_subscribe(executor: Executor, definition: Trigger[Any], call: Call, targ
     if not isinstance(target_url, str) or not target_url.startswith(("https://", "http://")):
         raise InputError("target_url", f"Target URL: expected an http(s) URL, received {target_url!r}.")
     secret = secrets.token_urlsafe(32)
-    with executor._opened(definition.inputs, call) as (opened, values):
-        made = executor._perform(definition.key, lambda: webhook.subscribe(opened.client, values, target_url, secret),
-                                 opened)
+    made = executor.perform(call, definition.inputs, lambda api, values: webhook.subscribe(api, values, target_url, secret))
     return {"data": {**made, "trigger": definition.key, "target_url": target_url, "secret": secret}}
 
 
@@ -139,8 +136,7 @@ def run_unsubscribe(executor: Executor, definition: Trigger[Any], subscription: 
     webhook = _webhook(definition)
     if not isinstance(subscription, Mapping):
         raise InputError("subscription", "Subscription: expected the object subscribe_trigger returned.")
-    with executor._opened(definition.inputs, call) as (opened, _):
-        executor._perform(definition.key, lambda: webhook.unsubscribe(opened.client, subscription), opened)
+    executor.perform(call, definition.inputs, lambda api, _: webhook.unsubscribe(api, subscription))
     return {"data": {"message": "Success"}}
 
 

@@ -7,19 +7,23 @@ answer is `{"ok": result}` or `{"error": {...}}`, which `Broker.run` turns back 
 `ComponentError`. Reads (data sources, trigger polls, actions that change nothing or are idempotent)
 are acknowledged after they ran and given again to another worker when theirs dies; an action that
 may create something is acknowledged when a worker takes it, so a worker killed in the middle loses
-it rather than sending the create twice (the host's caller gets a timeout and must check).
+it rather than sending the create twice (the host's caller gets a timeout and must check). Each
+worker process makes one `Runtime` from the environment on its first task (not in the parent of a
+prefork pool: sessions and database connections do not survive a fork) and runs every task on it.
 """
 
 from __future__ import annotations
 
-import os
+import threading
 from collections.abc import Mapping
 from typing import Any
 
 from celery import Celery
 
 from component import errors
+from component.components import Component
 from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
+from component.runtime import Runtime
 
 __all__ = ["DATABASE_SETTING", "Broker", "celery_app", "main"]
 
@@ -30,37 +34,71 @@ READ_TASK = "component.run_read"  # acknowledged after running: redelivered if t
 WRITE_TASK = "component.run_write"  # acknowledged on receipt: never run twice
 
 
-def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE) -> Celery:
-    """The Celery application on `broker` (Redis, also the result backend) with both tasks registered."""
+def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE,
+               runtime: Runtime | None = None) -> Celery:
+    """The Celery application on `broker` (Redis, also the result backend) with both tasks registered.
+
+    Tasks run on `runtime`, or on one each worker process makes from its environment on its first task.
+    """
     app = Celery("gorgias_component", broker=broker, backend=broker, set_as_current=False)
     app.conf.update(task_serializer="json", result_serializer="json", accept_content=["json"],
                     task_default_queue=queue, worker_prefetch_multiplier=1, result_expires=3600,
                     broker_connection_retry_on_startup=True, worker_hijack_root_logger=False)
-    stores: dict[str, Any] = {}
+    worker = _Worker(database, runtime)
 
     def run(component: str, kind: str, key: str, inputs: dict[str, Any], connection_id: str,
             options: dict[str, Any]) -> dict[str, Any]:
+        """One task: the call's result as {"ok": ...}, or the ComponentError it raised as {"error": {...}}."""
         try:
-            return {"ok": _perform(stores, database, component, kind, key, inputs, connection_id, options)}
+            return {"ok": worker.perform(component, kind, key, inputs, connection_id, options)}
         except ComponentError as exc:
             return {"error": {"type": type(exc).__name__, "message": str(exc), "key": getattr(exc, "key", None),
                               "status": getattr(exc, "status", None), "kind": getattr(exc, "kind", None)}}
 
-    app.task(name=READ_TASK, acks_late=True, reject_on_worker_lost=True)(run)
-    app.task(name=WRITE_TASK, acks_late=False)(run)
+    # Not shared: Celery would otherwise register these tasks in every app made later in the process, so that
+    # a second app's tasks would run on the first one's runtime and store.
+    app.task(name=READ_TASK, acks_late=True, reject_on_worker_lost=True, shared=False)(run)
+    app.task(name=WRITE_TASK, acks_late=False, shared=False)(run)
     return app
 
 
-def _perform(stores: dict[str, Any], database: str | None, component_key: str, kind: str, key: str,
-             inputs: Mapping[str, Any], connection_id: str, options: Mapping[str, Any]) -> Any:
+class _Worker:
+    """What a worker process keeps between tasks: its runtime, the host's store and the components bound to it."""
+
+    def __init__(self, database: str | None, runtime: Runtime | None) -> None:
+        self.database = database
+        self.runtime = runtime
+        self.store: Any = None
+        self.components: dict[str, Any] = {}
+        self._lock = threading.Lock()  # the threads pool runs tasks at once
+
+    def parts(self, component_key: str) -> tuple[Any, Any]:
+        """The component bound to this process's runtime, and the store; both made on the first task."""
+        from component.host.store import Store
+
+        with self._lock:
+            if self.runtime is None:
+                self.runtime = Runtime.from_environ()
+            if self.store is None:
+                self.store = Store.open(self.database or self.runtime.setting(DATABASE_SETTING) or None)
+            if component_key not in self.components:
+                found = _component(component_key)
+                self.components[component_key] = found.using(self.runtime) if isinstance(found, Component) else found
+            return self.components[component_key], self.store
+
+    def perform(self, component_key: str, kind: str, key: str, inputs: Mapping[str, Any], connection_id: str,
+                options: Mapping[str, Any]) -> Any:
+        """Run one call with the stored connection; refreshed tokens go back to the store."""
+        component, store = self.parts(component_key)
+        return _perform(component, store, kind, key, inputs, connection_id, options)
+
+
+def _perform(component: Any, store: Any, kind: str, key: str, inputs: Mapping[str, Any], connection_id: str,
+             options: Mapping[str, Any]) -> Any:
     """Run one call in the worker with the stored connection; refreshed tokens go back to the store."""
     from component.host.context import Host
-    from component.host.store import Store
 
-    if "store" not in stores:
-        stores["store"] = Store.open(database or os.environ.get(DATABASE_SETTING) or None)
-    component = _component(component_key)
-    connection, saver = Host(component, stores["store"]).connection(connection_id, None)
+    connection, saver = Host(component, store).connection(connection_id, None)
     if kind == "action":
         return component.run_action(key, inputs, connection, on_token_refresh=saver)
     if kind == "data source":

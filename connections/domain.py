@@ -78,8 +78,8 @@ def api_base_url(domain: str, settings: Mapping[str, str] | None = None) -> str:
     return f"https://{domain}.gorgias.com/api"
 
 
-def oauth_url(domain: str, path: str) -> str:
-    """An OAuth endpoint of the account (or of the overriding server)."""
-    base = api_base_url(domain)
+def oauth_url(domain: str, path: str, settings: Mapping[str, str] | None = None) -> str:
+    """An OAuth endpoint of the account (or of the overriding server of the settings)."""
+    base = api_base_url(domain, settings)
     origin = base[: -len("/api")] if base.endswith("/api") else base
     return origin + path

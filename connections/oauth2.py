@@ -20,6 +20,8 @@ DEFAULT_SCOPES = "openid profile email write:all offline"
 
 
 class OAuth2Fields(ConnectionFields):
+    """The fields of an OAuth 2.0 connection: the account's domain and the app's endpoints, credentials and scopes."""
+
     authorizeUrl: Text = Input(
         "Authorize URL", required=True, example="https://<DOMAIN>.gorgias.com/oauth/authorize",
         comments="The URL to which the user will be redirected to authorize your application. "
@@ -39,21 +41,24 @@ class OAuth2Fields(ConnectionFields):
                  "This URL should be provided by the service provider.",
     )
 
-    def oauth_client(self) -> OAuthClient:
-        """The OAuth app of this connection; its secret only ever goes to the account's own Gorgias host."""
+    def oauth_client(self, settings: Mapping[str, str] | None = None) -> OAuthClient:
+        """The OAuth app of this connection; its secret only ever goes to the account's own Gorgias host (or the
+        base-URL override of `settings`, the process environment when None)."""
         return OAuthClient(
             client_id=self.clientId,
             client_secret=self.clientSecret,
-            authorize_url=_own_url(self.domain, "authorizeUrl", "Authorize URL", self.authorizeUrl, "authorize"),
-            token_url=_own_url(self.domain, "tokenUrl", "Token URL", self.tokenUrl, "token"),
+            authorize_url=_own_url(self.domain, "authorizeUrl", "Authorize URL", self.authorizeUrl, "authorize",
+                                   settings),
+            token_url=_own_url(self.domain, "tokenUrl", "Token URL", self.tokenUrl, "token", settings),
             scope=self.scopes or DEFAULT_SCOPES,
             service="Gorgias",
+            zero_lifetime_is_unknown=True,  # Gorgias answers expires_in 0 for its 24-hour JWT access tokens
         )
 
 
-def _own_url(domain: str, key: str, label: str, value: str, endpoint: str) -> str:
+def _own_url(domain: str, key: str, label: str, value: str, endpoint: str, settings: Mapping[str, str] | None) -> str:
     """The URL when it is an OAuth endpoint of the account's own host (or the override's); else InputError."""
-    prefix = oauth_url(domain, "/oauth/")
+    prefix = oauth_url(domain, "/oauth/", settings)
     expected = urlsplit(prefix)
     text = value.strip().replace("<DOMAIN>", domain)
     parts = urlsplit(text)
@@ -77,8 +82,9 @@ def _own_url(domain: str, key: str, label: str, value: str, endpoint: str) -> st
 
 
 def open_oauth2(fields: ConnectionFields, token: Mapping[str, Any] | None, options: OpenOptions) -> Opened:
+    """A client sending the newest Bearer token (refreshed as needed) on the runtime's session, budget and tokens."""
     assert isinstance(fields, OAuth2Fields)
-    client = fields.oauth_client()
+    client = fields.oauth_client(options.runtime.settings)
     token = dict(token or {})
     access_token, refresh_token = token.get("access_token"), token.get("refresh_token")
     if not (isinstance(access_token, str) and access_token) and not (isinstance(refresh_token, str) and refresh_token):
@@ -89,7 +95,7 @@ def open_oauth2(fields: ConnectionFields, token: Mapping[str, Any] | None, optio
         )
     redactor = Redactor([fields.clientSecret])
     auth = OAuth2BearerAuth(client, token, on_token_refresh=options.on_token_refresh, redactor=redactor,
-                            tokens=options.runtime.tokens)
+                            runtime=options.runtime)
     client_http = gorgias_client(fields.domain, "oauth2", f"{fields.clientId}:{refresh_token or access_token}",
                                  auth, redactor, options)
     return Opened(client_http)

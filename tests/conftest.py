@@ -92,12 +92,19 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Every delay the HTTP client waits, recorded instead of slept.
 
     The Gorgias connections take `sleep` from the runtime of the call: the default runtime's `sleep`
-    is replaced for the test (and `with_policy` copies the client's field).
+    is replaced for the test, and so is that of every runtime made from the environment meanwhile (a
+    CLI command's, a host's); `with_policy` copies the client's field.
     """
-    from component.runtime import default_runtime
+    from component.runtime import Runtime, default_runtime
 
     recorded: list[float] = []
     monkeypatch.setattr(default_runtime(), "sleep", recorded.append)
+    made = Runtime.from_environ.__func__  # type: ignore[attr-defined]
+
+    def from_environ(cls: type[Runtime], environ: Any = None, **parts: Any) -> Runtime:
+        return made(cls, environ, **{"sleep": recorded.append, **parts})  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Runtime, "from_environ", classmethod(from_environ))
     return recorded
 
 

@@ -47,11 +47,13 @@ class NewConnection(BaseModel):
 
 @router.get("/manifest", summary="The component's manifest")
 def manifest(request: Request) -> dict[str, Any]:
+    """Answer the manifest: connections, actions, data sources and triggers, with their JSON Schemas."""
     return host_of(request).component.manifest()
 
 
 @router.post("/actions/{key}", summary="Run an action: {\"data\": ...}")
 def run_action(key: str, call: Call, request: Request) -> dict[str, Any]:
+    """Run the action `key` with the call's inputs on its connection (in this process, or on a worker)."""
     host = host_of(request)
     if host.broker is not None:
         return dict(host.broker.run(host.component.key, "action", key, call.inputs, call.connectionId))
@@ -61,6 +63,7 @@ def run_action(key: str, call: Call, request: Request) -> dict[str, Any]:
 
 @router.post("/data-sources/{key}", summary="Run a picklist: the complete list, or one page with search/cursor/limit")
 def run_data_source(key: str, call: PicklistCall, request: Request) -> dict[str, Any]:
+    """Run the data source `key`: {"result": [{"key", "label"}, ...]}, plus "cursor" when one page was asked for."""
     host = host_of(request)
     if host.broker is not None:
         paging = {"search": call.search, "cursor": call.cursor, "limit": call.limit}
@@ -73,12 +76,14 @@ def run_data_source(key: str, call: PicklistCall, request: Request) -> dict[str,
 
 @router.get("/connections", summary="Stored connections, without their secrets")
 def list_connections(request: Request) -> dict[str, Any]:
+    """Answer {"data": [...]}: the stored connections with their public fields only."""
     host = host_of(request)
     return {"data": host.store.list_connections(host.component.key)}
 
 
 @router.post("/connections", status_code=201, summary="Store a connection; secrets are encrypted at rest")
 def add_connection(new: NewConnection, request: Request) -> dict[str, Any]:
+    """Validate the connection's fields, store it (password fields sealed) and answer {"id": ...}."""
     host = host_of(request)
     value: dict[str, Any] = {"key": new.key, "fields": new.fields}
     if new.token is not None:
@@ -94,6 +99,7 @@ def add_connection(new: NewConnection, request: Request) -> dict[str, Any]:
 
 @router.delete("/connections/{connection_id}", summary="Forget a stored connection")
 def delete_connection(connection_id: str, request: Request) -> dict[str, Any]:
+    """Delete the stored connection `connection_id`."""
     host = host_of(request)
     try:
         host.store.delete_connection(host.component.key, connection_id)
@@ -104,6 +110,7 @@ def delete_connection(connection_id: str, request: Request) -> dict[str, Any]:
 
 @router.post("/connections/{connection_id}/check", summary="Prove a stored connection's credentials work")
 def check_connection(connection_id: str, request: Request) -> dict[str, Any]:
+    """Run the component's check on the stored connection: {"data": <account>}."""
     host = host_of(request)
     connection, saver = host.connection(connection_id, None)
     return host.component.check_connection(connection, on_token_refresh=saver)

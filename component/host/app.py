@@ -23,6 +23,7 @@ from component.host.context import Host
 from component.host.problems import error_response, problem
 from component.host.store import Store
 from component.host.vault import VaultError
+from component.runtime import Runtime
 
 __all__ = ["create_app"]
 
@@ -30,24 +31,32 @@ log = logging.getLogger("component.host")
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(component: Component, store: Store, *, token: str | None = None) -> FastAPI:
-    """The host of `component`: every /api call needs `Authorization: Bearer <token>` when a token is given."""
+def create_app(component: Component, store: Store, *, token: str | None = None,
+               runtime: Runtime | None = None) -> FastAPI:
+    """The host of `component`: every /api call needs `Authorization: Bearer <token>` when a token is given.
+
+    Every call runs on `runtime`, made once here from the environment when none is given: its settings,
+    sessions, budgets and tokens are this host's own, and later changes to the environment are not seen.
+    """
+    runtime = runtime if runtime is not None else Runtime.from_environ()
     app = FastAPI(title=f"{component.label} component host", version="1",
                   description=f"Runs the {component.label} component's actions, picklists and triggers over HTTP.",
                   docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
-    app.state.host = Host(component, store, token)
+    app.state.host = Host(component.using(runtime), store, token)
     for router in (api.router, flows.api_router, triggers.api_router, flows.router, triggers.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
+        """The playground page."""
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
     _errors(app)
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        """Refuse /api calls without the bearer token, and log every request's method, path, status and time."""
         started = time.perf_counter()
         path = request.url.path
         if token is not None and path.startswith("/api") and not token_matches(request.headers.get("authorization"),
@@ -66,6 +75,8 @@ def create_app(component: Component, store: Store, *, token: str | None = None) 
 
 
 def _errors(app: FastAPI) -> None:
+    """Every failure as a JSON problem: component errors, unsupported triggers, store errors, bad requests."""
+
     @app.exception_handler(ComponentError)
     async def component_error(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, ComponentError)

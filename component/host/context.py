@@ -19,7 +19,7 @@ TokenSaver = Callable[[dict[str, Any]], None] | None
 
 @dataclass
 class Host:
-    """The component served, its store and the bearer token /api calls need (None on an open loopback host)."""
+    """The component served (bound to the host's runtime), its store and the bearer token /api calls need (None: open)."""
 
     component: Component
     store: Store

@@ -18,6 +18,7 @@ from component.host.app import create_app
 from component.host.context import Host
 from component.host.store import Store
 from component.host.vault import VaultError
+from component.runtime import Runtime
 
 __all__ = ["RunningHost", "main", "register_sandbox", "sandbox"]
 
@@ -28,8 +29,9 @@ class RunningHost:
     """A host served by uvicorn on a background thread (tests, `--sandbox`); `url` once started."""
 
     def __init__(self, component: Component, store: Store, *, host: str = "127.0.0.1", port: int = 0,
-                 token: str | None = None) -> None:
-        self.app = create_app(component, store, token=token)
+                 token: str | None = None, runtime: Runtime | None = None) -> None:
+        """A host of `component` on `host`:`port` (0: a free port), not started yet; see `create_app`."""
+        self.app = create_app(component, store, token=token, runtime=runtime)
         config = uvicorn.Config(self.app, host=host, port=port, log_level="warning", access_log=False,
                                 lifespan="off")
         self.server = uvicorn.Server(config)
@@ -43,6 +45,7 @@ class RunningHost:
         return host
 
     def start(self, timeout: float = 20.0) -> RunningHost:
+        """Serve on a background thread; returns once uvicorn listens (RuntimeError after `timeout` seconds)."""
         self._thread.start()
         for _ in range(int(timeout / 0.02)):
             if self.server.started:
@@ -54,15 +57,18 @@ class RunningHost:
 
     @property
     def port(self) -> int:
+        """The port uvicorn listens on."""
         sockets = [s for server in self.server.servers for s in server.sockets]
         return int(sockets[0].getsockname()[1])
 
     @property
     def url(self) -> str:
+        """http://HOST:PORT, with a loopback address when bound to every interface."""
         host = "127.0.0.1" if self.bound_host in ("0.0.0.0", "::", "") else self.bound_host
         return f"http://{host}:{self.port}"
 
     def stop(self) -> None:
+        """Ask uvicorn to exit and wait for its thread."""
         self.server.should_exit = True
         self._thread.join(timeout=10)
 
@@ -119,7 +125,8 @@ def main(component: Component, argv: list[str]) -> int:
         token = required_token(args.host)
         store = Store.open(args.database)
         with sandbox(component, store) if args.sandbox else contextlib.nullcontext():
-            app = create_app(component, store, token=token)
+            # One runtime for the whole process, made once the sandbox (if any) has set its settings.
+            app = create_app(component, store, token=token, runtime=Runtime.from_environ())
             if args.broker:
                 from component.workers import Broker  # Celery loads only in broker mode
 

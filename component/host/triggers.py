@@ -43,6 +43,7 @@ class SubscribeCall(Call):
 
 
 def _method(host: Host, name: str) -> Callable[..., Any]:
+    """The component's trigger method `name`, or NotSupported (answered 501)."""
     method = getattr(host.component, name, None)
     if not callable(method):
         raise NotSupported(f"Component '{host.component.key}' has no triggers ({name} is not available).")
@@ -51,6 +52,7 @@ def _method(host: Host, name: str) -> Callable[..., Any]:
 
 @api_router.post("/{key}/poll", summary="Poll a trigger once: {\"data\", \"state\", \"more\"}")
 def poll(key: str, call: PollCall, request: Request) -> Any:
+    """Poll the trigger `key` once from the given state: new items oldest first, the next state, whether more wait."""
     host = host_of(request)
     run = _method(host, "run_trigger")
     if host.broker is not None:
@@ -61,6 +63,7 @@ def poll(key: str, call: PollCall, request: Request) -> Any:
 
 @api_router.post("/{key}/subscriptions", status_code=201, summary="Subscribe a webhook trigger to this host")
 def subscribe(key: str, call: SubscribeCall, request: Request) -> dict[str, Any]:
+    """Have the API call this host's /hooks URL for trigger `key`; answer the subscription's id and target URL."""
     host = host_of(request)
     run = _method(host, "subscribe_trigger")
     if call.connectionId is None:
@@ -75,12 +78,14 @@ def subscribe(key: str, call: SubscribeCall, request: Request) -> dict[str, Any]
 
 @api_router.get("/subscriptions", summary="Webhook subscriptions, without their secrets")
 def subscriptions(request: Request) -> dict[str, Any]:
+    """Answer {"data": [...]}: the stored webhook subscriptions, secrets left out."""
     host = host_of(request)
     return {"data": host.store.list_subscriptions(host.component.key)}
 
 
 @api_router.delete("/subscriptions/{subscription_id}", summary="Unsubscribe: remove the webhook and forget it")
 def unsubscribe(subscription_id: str, request: Request) -> dict[str, Any]:
+    """Remove the webhook from the API, then forget the subscription."""
     host = host_of(request)
     run = _method(host, "unsubscribe_trigger")
     try:
@@ -95,12 +100,14 @@ def unsubscribe(subscription_id: str, request: Request) -> dict[str, Any]:
 
 @api_router.get("/{key}/events", summary="Items webhooks delivered for a trigger, oldest first")
 def events(key: str, request: Request, after: int = 0, limit: int = 100) -> dict[str, Any]:
+    """Answer {"data": [...]}: at most `limit` (1-500) items received for `key` after the event id `after`, oldest first."""
     host = host_of(request)
     return {"data": host.store.items(key, after=max(after, 0), limit=min(max(limit, 1), 500))}
 
 
 @router.post("/hooks/{subscription_id}", name="receive_hook", summary="A webhook delivery (authenticated by its secret)")
 async def receive_hook(subscription_id: str, request: Request) -> Any:
+    """Check a delivery's secret and keep its items; an unknown subscription or a wrong secret is a 401."""
     host = host_of(request)
     body = await request.body()
     if len(body) > MAX_HOOK_BODY:

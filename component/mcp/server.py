@@ -61,7 +61,11 @@ def _result(tool: Tool | None, outcome: Outcome) -> types.CallToolResult:
 
 
 def build_server(toolset: Toolset, *, name: str, version: str = "") -> Server[Any]:
-    """A low-level MCP server that lists the toolset's tools and runs their calls in worker threads."""
+    """A low-level MCP server that lists the toolset's tools and runs their calls in worker threads.
+
+    The calls run on the toolset's component: a server binds it to its runtime first (`component.using`), as the
+    `mcp` command does with the runtime it makes once.
+    """
     listed = [_listed(tool) for tool in toolset.tools.values()]
 
     async def list_tools(ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None

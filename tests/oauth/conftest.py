@@ -60,7 +60,9 @@ def _fresh_token_cache() -> Iterator[None]:
 
 @pytest.fixture
 def oauth_client() -> OAuthClient:
-    return OAuthClient(CLIENT_ID, CLIENT_SECRET, AUTHORIZE_URL, TOKEN_URL, SCOPES, service="Gorgias")
+    """The `acme` OAuth app as the Gorgias connection describes it (expires_in 0 says nothing: JWT exp)."""
+    return OAuthClient(CLIENT_ID, CLIENT_SECRET, AUTHORIZE_URL, TOKEN_URL, SCOPES, service="Gorgias",
+                       zero_lifetime_is_unknown=True)
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ def _fields(**changes: Any) -> OAuth2Fields:
 def test_the_oauth_client_of_a_connection_holds_its_endpoints_and_the_default_scopes() -> None:
     client = _fields().oauth_client()
     assert client == OAuthClient(CLIENT_ID, CLIENT_SECRET, "https://acme.gorgias.com/oauth/authorize",
-                                 "https://acme.gorgias.com/oauth/token", DEFAULT_SCOPES, service="Gorgias")
+                                 "https://acme.gorgias.com/oauth/token", DEFAULT_SCOPES, service="Gorgias",
+                                 zero_lifetime_is_unknown=True)
     assert DEFAULT_SCOPES == "openid profile email write:all offline"
     assert CLIENT_SECRET not in repr(client)
 

@@ -8,6 +8,7 @@ from component.oauth import DEFAULT_LIFETIME_SECONDS, jwt_claims, normalised_tok
 from tests.oauth.conftest import jwt
 
 NOW = 1_767_225_600.0
+GORGIAS = {"zero_lifetime_is_unknown": True}  # what the Gorgias connection's OAuthClient says
 
 
 def test_expires_at_given_by_the_token_wins_over_everything_else() -> None:
@@ -24,12 +25,13 @@ def test_a_positive_expires_in_counts_from_now() -> None:
 
 
 def test_gorgias_expires_in_zero_falls_back_to_the_jwt_exp_claim() -> None:
-    assert token_expiry({"access_token": jwt(NOW + 86400), "expires_in": 0}, NOW) == int(NOW + 86400)
+    assert token_expiry({"access_token": jwt(NOW + 86400), "expires_in": 0}, NOW, **GORGIAS) == int(NOW + 86400)
 
 
 @pytest.mark.parametrize("access_token", ["opaque-token-value", "a.b.c", jwt(None, sub="1"), None])
 def test_without_expires_at_or_a_jwt_exp_the_token_is_taken_to_live_24_hours(access_token: str | None) -> None:
-    assert token_expiry({"access_token": access_token, "expires_in": 0}, NOW) == int(NOW + DEFAULT_LIFETIME_SECONDS)
+    expiry = token_expiry({"access_token": access_token, "expires_in": 0}, NOW, **GORGIAS)
+    assert expiry == int(NOW + DEFAULT_LIFETIME_SECONDS)
 
 
 @pytest.mark.parametrize("bad", [True, "soon", 0, -5, None])
@@ -47,7 +49,7 @@ def test_jwt_claims_decodes_the_payload_without_verifying_and_refuses_what_is_no
 def test_a_refresh_answer_without_a_refresh_token_keeps_the_old_one() -> None:
     previous = {"access_token": "old", "refresh_token": "refresh-1", "expires_at": 1}
     answer = {"access_token": jwt(NOW + 86400), "expires_in": 0, "token_type": "Bearer", "scope": "openid"}
-    assert normalised_token(answer, previous) == {
+    assert normalised_token(answer, previous, **GORGIAS) == {
         "access_token": answer["access_token"], "refresh_token": "refresh-1", "expires_at": int(NOW + 86400),
         "token_type": "Bearer", "scope": "openid",
     }
