@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
 from component.inputs import Bool, Code, CodeList, DateTime, Id, Text, choice, int_range
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["create_custom_field", "get_custom_field", "list_custom_fields", "update_custom_field",
            "update_custom_fields"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, InputError, ListRequest, action, list_action
 from component.inputs import Code, CodeList, DateTime, Id, SomeIds, Text
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["create_customer", "delete_customer", "delete_customers", "get_customer", "list_customers",
            "merge_customers", "set_customer_data", "update_customer"]

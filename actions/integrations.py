@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
-from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, InputError, ListRequest, action, list_action
 from component.inputs import DateTime, Id, Invalid, KeyValues, Kind, Text, choice
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["IntegrationType", "create_integration", "delete_integration", "get_integration",
            "list_integrations", "update_integration"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, InputError, ListRequest, action, list_action
 from component.inputs import CodeList, Id, Text, TextList, choice
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["ACTIONS"]
 

@@ -1,17 +1,34 @@
-"""The documented wording of the paging inputs every Gorgias list action has (cursor, fetchAll, limit)."""
+"""Gorgias's paging inputs: every list action's cursor, fetchAll and limit, and their documented wording."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from component import Input
+from component import Input, Paging
+from component.inputs import Bool, Text, int_range
+from component.listing import ListInputs as FrameworkListInputs
+from gorgias_component.connections.answers import GORGIAS_PAGES
 
-__all__ = ["CURSOR_EXAMPLE", "cursor", "fetch_all", "limit", "of"]
+__all__ = ["CURSOR_EXAMPLE", "PAGING", "Limit", "ListInputs", "cursor", "fetch_all", "limit", "of"]
 
 CURSOR_EXAMPLE = "cHJldl9fNl9fMjAyMS0wMy0wMyAwNjowMDowMA=="
+# ?cursor=&limit= ask for a page; the next page's cursor is in the answer's meta.next_cursor.
+PAGING = Paging("cursor", "limit", "fetchAll", next=GORGIAS_PAGES.next_at)
+Limit = Annotated[int, int_range(1, GORGIAS_PAGES.max_size)]  # items per page: Gorgias gives at most 100
+
+
+class ListInputs(FrameworkListInputs):
+    """Inputs every Gorgias list action has; `list_action(paging=paging.of(noun))` words them for its list."""
+
+    __paging__ = PAGING
+
+    cursor: Text | None = Input("Cursor")
+    fetchAll: Bool = Input("Fetch All", default="false")
+    limit: Limit | None = Input("Limit")
 
 
 def cursor(noun: str, example: str | None = CURSOR_EXAMPLE) -> Any:
+    """The documented Cursor input of a list of `noun`."""
     return Input(
         "Cursor", example=example,
         comments=f"Value indicating your position in the list of all {noun}. "
@@ -20,6 +37,7 @@ def cursor(noun: str, example: str | None = CURSOR_EXAMPLE) -> Any:
 
 
 def fetch_all(noun: str, example: str | None = None) -> Any:
+    """The documented Fetch All input of a list of `noun`."""
     return Input(
         "Fetch All", default="false", example=example,
         comments=f"When enabled, all {noun} will be fetched. This can be slow if you have a lot of {noun}. "
@@ -28,6 +46,7 @@ def fetch_all(noun: str, example: str | None = None) -> Any:
 
 
 def limit(noun: str, example: str | None = "30") -> Any:
+    """The documented Limit input of a list of `noun`."""
     return Input(
         "Limit", example=example, comments=f"Maximum number of {noun} to return. The max number allowed is 100."
     )

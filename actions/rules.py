@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
 from component.inputs import Code, CodeList, DateTime, Id, Text, choice, choice_list, int_range
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["ACTIONS"]
 

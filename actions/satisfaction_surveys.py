@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
 from component.inputs import Code, DateTime, Id, choice, int_range, text_up_to
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import example, output, output_list
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["ACTIONS"]
 

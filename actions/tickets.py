@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from component import ActionInputs, HttpClient, Input, InputError, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, InputError, ListRequest, action, list_action
 from component.inputs import (
     Code,
     CodeList,
@@ -20,6 +20,7 @@ from component.inputs import (
 )
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["create_ticket", "delete_ticket", "get_ticket", "list_tickets", "update_ticket"]
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
-from component.inputs import Code, Id, IdList, Limit, Text, choice, choice_list, int_range
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
+from component.inputs import Code, Id, IdList, Text, choice, choice_list, int_range
 from gorgias_component.actions import paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 from gorgias_component.actions.fields import team_ids, ticket_id, user_ids, view_id
+from gorgias_component.actions.paging import Limit, ListInputs
 
 __all__ = ["ACTIONS"]
 

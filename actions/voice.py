@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
 from component.inputs import Id
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = [
     "delete_voice_call_recording",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from component import ActionInputs, HttpClient, Input, ListInputs, ListRequest, action, list_action
+from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
 from component.inputs import Code, DateTime, Id, Text, choice, int_range
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["create_widget", "delete_widget", "get_widget", "list_widgets", "update_widget"]
 

@@ -12,14 +12,13 @@ from component.definitions import (
     Connection,
     ConnectionFields,
     DataSource,
-    ListInputs,
     ListRequest,
     NoInputs,
     Opened,
     OpenOptions,
+    Paging,
     action,
     data_source,
-    list_action,
     picklist,
 )
 from component.errors import (
@@ -36,6 +35,7 @@ from component.errors import (
 )
 from component.http import HttpClient
 from component.inputs import Input, Inputs
+from component.listing import ListInputs, list_action
 from component.picklists import Search
 from component.retries import RetryPolicy
 
@@ -60,6 +60,7 @@ __all__ = [
     "NoInputs",
     "OpenOptions",
     "Opened",
+    "Paging",
     "RateLimitError",
     "RetryPolicy",
     "Search",

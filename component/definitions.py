@@ -3,7 +3,8 @@
 Importing a module of declarations runs no I/O. Decorators turn a typed function into a frozen
 definition; a `ComponentDefinition` is built from explicit tuples of them and checks that keys are
 unique. This module sits below the executor and the manifest: it imports neither (see
-`component.components` for the `Component` hosts call).
+`component.components` for the `Component` hosts call). List actions are declared with
+`component.listing.list_action`, from inputs that name their `Paging`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from component.errors import ComponentError, DefinitionError
-from component.inputs import Bool, Input, Inputs, InputSpec, Kind, Limit, Text
+from component.inputs import Bool, Input, Inputs, InputSpec, Kind
 from component.jsonschemas import Document
 from component.runtime import Runtime, default_runtime
 from component.values import JSON, TokenCallback
@@ -30,14 +31,13 @@ __all__ = [
     "Connection",
     "ConnectionFields",
     "DataSource",
-    "ListInputs",
     "ListRequest",
     "NoInputs",
     "Opened",
+    "Paging",
     "action",
     "collect",
     "data_source",
-    "list_action",
     "picklist",
 ]
 
@@ -78,6 +78,7 @@ class Action(Generic[I]):
     pages: Callable[[HttpClient, I], Iterator[dict[str, Any]]] | None = None  # list actions: page by page
     resource: str | None = None  # the menu group a designer shows it under
     output: Document | None = None  # JSON Schema of its `data`, read only when the manifest is built
+    paging: Paging | None = None  # list actions: the inputs that page them
 
     def __call__(self, api: HttpClient, inputs: I) -> JSON:
         return self.perform(api, inputs)
@@ -139,77 +140,29 @@ def action(key: str, label: str, description: str, *, example: JSON = None, reso
 
 @dataclass(frozen=True)
 class ListRequest:
-    """A cursor-paginated list request described as a value: path and filters (unset ones are None)."""
+    """A paginated list request described as a value: path and filters (unset ones are None)."""
 
     path: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-PAGING = ("cursor", "limit", "fetchAll")
+@dataclass(frozen=True)
+class Paging:
+    """Which inputs page a list: page token, page size, fetch every page (`component.listing.ListInputs`)."""
 
+    token: str
+    size: str
+    every: str
+    next: str | None = None  # where an answer carries the next page's token, for people and agents
 
-class ListInputs(ActionInputs):
-    """Inputs every list action has; `list_action(paging=...)` gives them the API's wording once."""
+    @property
+    def inputs(self) -> tuple[str, str, str]:
+        """The three paging inputs: none of them is a filter of the list."""
+        return (self.token, self.size, self.every)
 
-    cursor: Text | None = Input("Cursor")
-    fetchAll: Bool = Input("Fetch All", default="false")
-    limit: Limit | None = Input("Limit")
-
-    def page_params(self) -> dict[str, Any]:
-        """The paging values of one page request."""
-        return {"cursor": self.cursor, "limit": self.limit}
-
-    def filters(self) -> dict[str, Any]:
-        """The set inputs that are not paging inputs: the list's query filters."""
-        return self.set_values(exclude=PAGING)
-
-
-L = TypeVar("L", bound=ListInputs)
-
-
-def with_paging(inputs: type[L], paging: Mapping[str, Any]) -> type[L]:
-    """A subclass of `inputs` whose paging inputs are redeclared with `paging` (key -> Input(...))."""
-    unknown = set(paging) - set(PAGING)
-    if unknown:
-        raise DefinitionError(f"{inputs.__name__}: paging declares {sorted(unknown)}, not paging inputs")
-    annotations = {name: inputs.__input_fields__[name][0] for name in paging}
-    namespace = {"__module__": inputs.__module__, "__qualname__": inputs.__qualname__, "__annotations__": annotations,
-                 **paging}
-    return cast(type[L], type(inputs.__name__, (inputs,), namespace))
-
-
-def list_action(key: str, label: str, description: str, *, example: JSON = None, resource: str | None = None,
-                output: Document | None = None, paging: Mapping[str, Any] | None = None) -> Callable[
-    [Callable[[L], ListRequest]], Action[L]
-]:
-    """Declare a list action from a function that describes its request; paging is shared.
-
-    `paging` (key -> `Input(...)`) words the cursor, limit and fetchAll inputs for this list once,
-    so an inputs model declares only its filters.
-    """
-
-    def wrap(describe: Callable[[L], ListRequest]) -> Action[L]:
-        inputs = _inputs_type(describe, key, arity=1)
-        if paging:
-            inputs = with_paging(inputs, paging)
-
-        def perform(api: HttpClient, values: L) -> JSON:
-            request = describe(values)
-            if values.fetchAll:
-                return api.list(request.path, request.params, fetch_all=True)
-            return api.list(request.path, {**request.params, **values.page_params()}, fetch_all=False)
-
-        def stream(api: HttpClient, values: L) -> Iterator[Any]:
-            request = describe(values)
-            return api.items(request.path, request.params)
-
-        def pages(api: HttpClient, values: L) -> Iterator[dict[str, Any]]:
-            request = describe(values)
-            return api.pages(request.path, request.params)
-
-        return Action(key, label, description, inputs, perform, example, stream, pages, resource, output)
-
-    return wrap
+    def manifest(self) -> dict[str, str | None]:
+        """The manifest's `paging` of a list action."""
+        return {"token": self.token, "size": self.size, "all": self.every, "next": self.next}
 
 
 def data_source(key: str, label: str, description: str, *, example: JSON = None,

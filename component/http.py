@@ -153,20 +153,32 @@ class HttpClient:
 
     # -- pagination (component.pagination, with the connection's paginator) ------------------
 
-    def pages(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[dict[str, Any]]:
-        """Every page of a paginated list as the API sent it; each requested when the previous one is consumed."""
+    def pages(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None) -> Iterator[dict[str, Any]]:
+        """Every page of a paginated list as the API sent it, each requested when the previous one is consumed.
+
+        Pages are `page_size` items long; by default the longest the connection's paginator allows.
+        """
         return (page.raw for page in pagination.pages(self, path, params, page_size))
 
     def page_fetched(self, items: int) -> None:
         """Report one more list page to whoever watches progress (the CLI's progress line)."""
         progress.page_fetched(items)
 
-    def page(self, path: str, params: Mapping[str, Any], *, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
-        """One page of a paginated list: its items and the token of the next page (None at the end)."""
-        page = pagination.one_page(self, path, params, cursor, limit)
+    def page(self, path: str, params: Mapping[str, Any], *, token: str | None,
+             size: int | None) -> tuple[list[Any], str | None]:
+        """One page of a paginated list, from `token` (None: the first), `size` items long (None: the API's default).
+
+        Returns its items and the token of the next page (None at the end).
+        """
+        page = pagination.one_page(self, path, params, token, size)
         return page.items, page.next
 
-    def items(self, path: str, params: Mapping[str, Any], *, page_size: int = 100) -> Iterator[Any]:
+    @property
+    def largest_page(self) -> int:
+        """The most items one page of the API's lists holds (its paginator's `max_size`)."""
+        return pagination.paginator_of(self).max_size
+
+    def items(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None) -> Iterator[Any]:
         """Every item of a paginated list (at most `max_items`); memory is bounded by one page."""
         return pagination.items(self, path, params, page_size)
 

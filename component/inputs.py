@@ -37,7 +37,6 @@ __all__ = [
     "Invalid",
     "KeyValues",
     "Kind",
-    "Limit",
     "Password",
     "PathSegment",
     "SomeIds",
@@ -354,7 +353,6 @@ PathSegment = Annotated[
     str, Kind("string", _path_segment, {"type": "string", "pattern": r"^(?!\.{1,2}$)[^/\\]+$"})
 ]
 StringBool = Annotated[bool, string_bool()]
-Limit = Annotated[int, int_range(1, 100)]
 
 
 # --- declarations -------------------------------------------------------------------------

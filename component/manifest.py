@@ -74,7 +74,9 @@ def build_manifest(component: ComponentDefinition) -> dict[str, Any]:
             for c in component.connections
         ],
         "actions": [
-            {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a)} for a in component.actions
+            {**runnable(a, resource=a.resource), "outputSchema": _output_schema(a),
+             "paging": None if a.paging is None else a.paging.manifest()}
+            for a in component.actions
         ],
         "dataSources": [runnable(d, dataSourceType=d.type, **_paging(d)) for d in component.data_sources],
         "triggers": [

@@ -2,9 +2,9 @@
 
 Modelled on singer-sdk's `BaseAPIPaginator`: the framework knows that a list comes in pages, each
 with items and a token for the next one; a connection supplies the `Paginator` that knows where its
-API puts them (a cursor query parameter, `meta.next_cursor`, ...). Following pages is lazy (one page
-in memory at a time), refuses a token given twice (the list would never end) and stops at the
-client's page cap.
+API puts them (the query parameters of the cursor and the page size, the field of the next cursor)
+and how long a page may be. Following pages is lazy (one page in memory at a time), refuses a token
+given twice (the list would never end) and stops at the client's page cap.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from component.errors import ApiError, DefinitionError
 from component.redaction import Redactor
 
-__all__ = ["CursorPaginator", "NotAPage", "Page", "Paginator", "fetch_all", "items", "one_page", "pages"]
+__all__ = ["CursorPaginator", "NotAPage", "Page", "Paginator", "fetch_all", "items", "one_page", "pages", "paginator_of"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,13 @@ class NotAPage(Exception):
 class Paginator(Protocol):
     """How one API's list pages are requested and read."""
 
-    def query(self, params: Mapping[str, Any], token: str | None, size: int) -> dict[str, Any]:
-        """The query of the page at `token` (None: the first), `size` items long, with the caller's filters."""
+    @property
+    def max_size(self) -> int:
+        """The most items the API puts in one page: following every page asks for pages this long."""
+        ...
+
+    def query(self, params: Mapping[str, Any], token: str | None, size: int | None) -> dict[str, Any]:
+        """The query of the page at `token` (None: the first), `size` items long (None: the API's default)."""
         ...
 
     def read(self, page: Any) -> Page:
@@ -84,14 +89,20 @@ def _at(value: Any, path: tuple[str, ...]) -> Any:
 class CursorPaginator:
     """An opaque cursor sent back in a query parameter and read from each page at `next_path`."""
 
-    token_param: str  # e.g. "cursor"
-    size_param: str  # e.g. "limit"
-    items_key: str  # e.g. "data"
-    next_path: tuple[str, ...]  # e.g. ("meta", "next_cursor")
+    token_param: str  # the query parameter of the cursor, e.g. "page_token"
+    size_param: str  # the query parameter of the page size, e.g. "page_size"
+    items_key: str  # where a page holds its items, e.g. "items"
+    next_path: tuple[str, ...]  # where a page holds the next cursor, e.g. ("paging", "next")
     # Set to None in the fetch-all answer: with every item in it, there is no page before or after.
     cleared: tuple[tuple[str, ...], ...] = field(default=())
+    max_size: int = 100  # the most items the API gives per page; the connection states its API's
 
-    def query(self, params: Mapping[str, Any], token: str | None, size: int) -> dict[str, Any]:
+    @property
+    def next_at(self) -> str:
+        """Where a page holds the next cursor, dotted ("paging.next"), for people and agents."""
+        return ".".join(self.next_path)
+
+    def query(self, params: Mapping[str, Any], token: str | None, size: int | None) -> dict[str, Any]:
         """The query of one page: the filters, the page size and the cursor (None for the first page)."""
         query = {k: v for k, v in params.items() if k not in (self.token_param, self.size_param)}
         return {**query, self.size_param: size, self.token_param: token}
@@ -122,15 +133,16 @@ def _with(value: dict[str, Any], path: tuple[str, ...], new: Any) -> dict[str, A
     return {**value, head: _with(inner if isinstance(inner, dict) else {}, rest, new)}
 
 
-def _paginator(api: ListClient) -> Paginator:
+def paginator_of(api: ListClient) -> Paginator:
+    """The client's paginator; DefinitionError when its connection supplied none."""
     if api.paginator is None:
         raise DefinitionError(f"The client for {api.service} has no paginator: its connection must supply one.")
     return api.paginator
 
 
-def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str | None, size: int) -> Page:
-    """The page at `token` of the list at `path`."""
-    paginator = _paginator(api)
+def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str | None, size: int | None) -> Page:
+    """The page at `token` of the list at `path`, `size` items long (None: the API's default)."""
+    paginator = paginator_of(api)
     answer = api.get(path, paginator.query(params, token, size))
     try:
         return paginator.read(answer)
@@ -139,8 +151,9 @@ def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str |
         raise ApiError(f"{api.service} answered {path} with {exc}.", status=200, body=body) from None
 
 
-def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int = 100) -> Iterator[Page]:
-    """Every page from the first, each requested when the previous one has been consumed."""
+def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None) -> Iterator[Page]:
+    """Every page from the first, each requested when the previous one has been consumed (None: the largest)."""
+    size = size or paginator_of(api).max_size
     token: str | None = None
     seen: set[str] = set()
     while True:
@@ -160,7 +173,7 @@ def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int = 100
         seen.add(token)
 
 
-def items(api: ListClient, path: str, params: Mapping[str, Any], size: int = 100) -> Iterator[Any]:
+def items(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None) -> Iterator[Any]:
     """Every item, at most the client's `max_items`; memory is bounded by one page."""
     left = api.max_items
     for page in pages(api, path, params, size):
@@ -179,4 +192,4 @@ def fetch_all(api: ListClient, path: str, params: Mapping[str, Any]) -> dict[str
     for page in pages(api, path, params):
         first = first or page
         collected.extend(page.items)
-    return _paginator(api).merged(first, collected)
+    return paginator_of(api).merged(first, collected)

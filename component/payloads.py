@@ -50,14 +50,14 @@ def cut(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
 
 
 def error_detail(body: Any) -> str:
-    """The API's own explanation, as most APIs give it: an OAuth error, `error.message` (or `msg`), `message`, the text.
+    """The API's own explanation, as most APIs give it: an OAuth error, `error.message`, `message`, the text.
 
     A connection whose API words errors differently gives its client its own reader (`HttpClient.explain`).
     """
     if isinstance(body, dict):
         error = body.get("error")
         if isinstance(error, dict):
-            return cut(str(error.get("message") or error.get("msg") or "").strip())
+            return cut(str(error.get("message") or "").strip())
         if isinstance(error, str):
             description = body.get("error_description")
             return cut(f"{error}: {description}" if description else error)

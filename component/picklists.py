@@ -30,8 +30,7 @@ I = TypeVar("I", bound=Inputs)  # noqa: E741 - the conventional name for "the in
 Option = dict[str, str]
 
 DEFAULT_LIMIT = 50  # options per page when a page is asked for without a limit
-MAX_LIMIT = 100
-SCAN_PAGE = 100  # API page size while filtering: constant, so that an offset into a page stays valid
+MAX_LIMIT = 100  # options one page may ask for
 SCAN_PAGES = 5  # API pages one filtered call reads at most before handing back a cursor
 MAX_SEARCH = 200
 
@@ -124,9 +123,10 @@ def one_page(listing: Listing[Any] | None, api: HttpClient, values: Any, request
 
 
 def _plain(api: HttpClient, values: Any, listing: Listing[Any], request: PageRequest) -> tuple[list[Option], str | None]:
-    """One API page of `limit` items: one request."""
+    """One API page of `limit` items (at most the API's largest page): one request."""
     call = listing.describe(values)
-    items, upstream = api.page(call.path, call.params, cursor=request.upstream, limit=request.limit)
+    size = min(request.limit, api.largest_page)
+    items, upstream = api.page(call.path, call.params, token=request.upstream, size=size)
     return [listing.option(item) for item in items], request.cursor("p", upstream, 0) if upstream else None
 
 
@@ -150,12 +150,16 @@ def _searched(api: HttpClient, values: Any, listing: Listing[Any], search: Searc
 
 def _filtered(api: HttpClient, values: Any, listing: Listing[Any], request: PageRequest) -> tuple[
         list[Option], str | None]:
-    """Walk the API's pages keeping matching labels, until the page is full or SCAN_PAGES were read."""
+    """Walk the API's pages keeping matching labels, until the page is full or SCAN_PAGES were read.
+
+    API pages are always the largest the API gives, so that an offset into one stays valid.
+    """
     call = listing.describe(values)
+    size = api.largest_page
     upstream, offset = (request.upstream, request.offset) if request.mode == "f" else (None, 0)
     kept: list[Option] = []
     for _ in range(SCAN_PAGES):
-        items, following = api.page(call.path, call.params, cursor=upstream, limit=SCAN_PAGE)
+        items, following = api.page(call.path, call.params, token=upstream, size=size)
         for index in range(offset, len(items)):
             option = listing.option(items[index])
             if matches(request.search, option):

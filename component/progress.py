@@ -105,16 +105,16 @@ class _Actions(Protocol):
 
     @property
     def actions(self) -> Sequence[Any]:
-        """The declared actions; a list action has a `stream`."""
+        """The declared actions; a list action has a `stream` and its `paging` (`component.definitions.Paging`)."""
         ...
 
 
 def wanted(component: _Actions, command: str, key: Any, inputs: Mapping[str, Any]) -> bool:
-    """Whether a CLI command fetches every page of a list: `run` of a list action with fetchAll true."""
+    """Whether a CLI command fetches every page of a list: `run` of a list action with its fetch-all input true."""
     if command != "run" or not isinstance(key, str):
         return False
     action = next((a for a in component.actions if a.key == key), None)
-    if action is None or action.stream is None:
+    if action is None or action.stream is None or action.paging is None:
         return False
-    value = inputs.get("fetchAll")
+    value = inputs.get(action.paging.every)
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")

@@ -93,11 +93,12 @@ def trigger(key: str, label: str, description: str, *, stamp: str = "created_dat
 
 
 def feed_of(definition: Trigger[Any], api: HttpClient, values: Any) -> Feed:
-    """The trigger's list as the polling algorithm reads it: one page per request, newest first."""
+    """The trigger's list as the polling algorithm reads it: one page per request (the largest), newest first."""
     request = definition.describe(values)
+    size = api.largest_page
 
     def page(token: str | None) -> tuple[list[Any], str | None]:
-        return api.page(request.path, request.params, cursor=token, limit=PAGE_SIZE)
+        return api.page(request.path, request.params, token=token, size=size)
 
     return Feed(page, lambda item: str(item[definition.stamp]), lambda item: item[definition.ident])
 

@@ -21,7 +21,9 @@ from component.errors import (
 
 __all__ = ["error_response", "problem"]
 
-DEFAULT_RETRY_AFTER = 20  # Gorgias's budget window, when it did not say how long to wait
+# Seconds a caller is told to wait when the API did not say: a typical rate-limit window. A host that knows
+# its connection's window passes it to `error_response`.
+DEFAULT_RETRY_AFTER = 20
 _ASKED = re.compile(r"asked to wait (\d+) s")
 
 
@@ -36,10 +38,11 @@ def problem(status: int, kind: str, message: str, *, key: str | None = None, api
     return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
-def error_response(exc: ComponentError) -> JSONResponse:
-    """400 bad input (404 unknown key), 502 when Gorgias refused (its status in the body; 401/403 included:
-    the host's caller is not the one unauthorized), 429 with Retry-After when the budget is spent, 504 on
-    timeouts, 500 for a bug. Messages come from the component, which has already removed every secret."""
+def error_response(exc: ComponentError, *, retry_after: int = DEFAULT_RETRY_AFTER) -> JSONResponse:
+    """400 bad input (404 unknown key), 502 when the API refused (its status in the body; 401/403 included:
+    the host's caller is not the one unauthorized), 429 with Retry-After when the budget is spent (the API's
+    wait, else `retry_after`), 504 on timeouts, 500 for a bug. Messages come from the component, which has
+    already removed every secret."""
     message = str(exc)
     if isinstance(exc, UnknownKeyError):
         return problem(404, "unknown_key", message, key=exc.key)
@@ -47,7 +50,7 @@ def error_response(exc: ComponentError) -> JSONResponse:
         return problem(400, "input_error", message, key=exc.key)
     if isinstance(exc, RateLimitError):
         asked = _ASKED.search(message)
-        wait = str(asked.group(1) if asked else DEFAULT_RETRY_AFTER)
+        wait = str(asked.group(1) if asked else retry_after)
         return problem(429, "rate_limited", message, api_status=exc.status, headers={"Retry-After": wait})
     if isinstance(exc, AuthError):
         return problem(502, "auth_error", message, api_status=exc.status)

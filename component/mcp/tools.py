@@ -2,10 +2,11 @@
 
 A tool is named by its key, described by its label and description, takes the manifest's input
 schema (the connection is the server's, never the agent's) and, where the manifest has an output
-schema, declares it for the whole result `{"data": ...}`. Picklists are tools too, so an agent can
-turn a name into an id; they answer one page of options (with `search`, `cursor` and `limit`). Calls
-run the component's own executor, so validation, retries, the rate budget and redaction are exactly
-those of every other host.
+schema, declares it for the whole result `{"data": ...}`. A list action's manifest entry names its
+paging inputs (`"paging"`): its tool pages with them, and its fetch-all input is refused unless the
+server allows it. Picklists are tools too, so an agent can turn a name into an id; they answer one page
+of options (with `search`, `cursor` and `limit`). Calls run the component's own executor, so validation,
+retries, the rate budget and redaction are exactly those of every other host.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from typing import Any, Literal
 from component.components import Component
 from component.errors import ComponentError, DefinitionError, InputError, UnknownKeyError
 from component.mcp.effects import READ, Effect, classify
-from component.picklists import DEFAULT_LIMIT
+from component.picklists import DEFAULT_LIMIT, MAX_LIMIT
 from component.suggestions import did_you_mean
 
 __all__ = ["OPTIONS_SCHEMA", "PICKLIST_PAGING", "Outcome", "Tool", "Toolset", "tools_of"]
 
-FETCH_ALL = "fetchAll"
 TokenSaver = Callable[[dict[str, Any]], None]
 
 # A picklist's page, as the executor guarantees it: options with a key and a never-empty label, and the cursor.
@@ -49,8 +49,8 @@ PICKLIST_PAGING: dict[str, dict[str, Any]] = {
                "description": "Only options whose label contains this text (ignoring case)."},
     "cursor": {"type": "string", "title": "Cursor",
                "description": "The cursor of the previous page, to read the next one (same inputs and search)."},
-    "limit": {"type": "integer", "minimum": 1, "maximum": 100, "title": "Limit",
-              "description": f"Options per page (1-100, default {DEFAULT_LIMIT})."},
+    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "title": "Limit",
+              "description": f"Options per page (1-{MAX_LIMIT}, default {DEFAULT_LIMIT})."},
 }
 
 
@@ -65,7 +65,12 @@ class Tool:
     input_schema: dict[str, Any]
     output_schema: dict[str, Any] | None
     effect: Effect
-    pages: bool = False  # a list action: it has a fetchAll input, whether or not the schema shows it
+    paging: Mapping[str, Any] | None = None  # a list action's paging inputs, as the manifest names them
+
+    @property
+    def pages(self) -> bool:
+        """Whether the tool is a list action: it has a fetch-all input, whether or not its schema shows it."""
+        return self.paging is not None
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,12 @@ def _data_schema(schema: Mapping[str, Any]) -> dict[str, Any]:
     return wrapped
 
 
+def _paging(entry: Mapping[str, Any], kind: str) -> Mapping[str, Any] | None:
+    """A list action's paging inputs (`token`, `size`, `all`, `next`) from its manifest entry; None otherwise."""
+    paging = entry.get("paging") if kind == "action" else None
+    return paging if isinstance(paging, Mapping) else None
+
+
 def _input_schema(entry: Mapping[str, Any], kind: str, allow_fetch_all: bool) -> dict[str, Any]:
     schema = copy.deepcopy(dict(entry["inputSchema"]))
     properties = schema.setdefault("properties", {})
@@ -94,10 +105,12 @@ def _input_schema(entry: Mapping[str, Any], kind: str, allow_fetch_all: bool) ->
             raise DefinitionError(f"Data source '{entry['key']}': its input {clash[0]!r} clashes with the paging "
                                   f"argument of its MCP tool.")
         properties.update(copy.deepcopy(PICKLIST_PAGING))
-    if not allow_fetch_all and FETCH_ALL in properties:
-        # One call must not drain the rate budget: agents page with cursor and limit instead.
-        del properties[FETCH_ALL]
-        schema["required"] = [key for key in schema.get("required", []) if key != FETCH_ALL]
+    paging = _paging(entry, kind)
+    fetch_all = paging["all"] if paging else None
+    if not allow_fetch_all and fetch_all in properties:
+        # One call must not drain the rate budget: agents page with the token and size inputs instead.
+        del properties[fetch_all]
+        schema["required"] = [key for key in schema.get("required", []) if key != fetch_all]
     for spec in entry.get("inputs", []):
         source = spec.get("dataSource")
         if source and spec["key"] in properties:
@@ -107,13 +120,14 @@ def _input_schema(entry: Mapping[str, Any], kind: str, allow_fetch_all: bool) ->
     return schema
 
 
-def _description(entry: Mapping[str, Any], kind: str, pages: bool) -> str:
+def _description(entry: Mapping[str, Any], kind: str, paging: Mapping[str, Any] | None) -> str:
     text = f"{entry['label']}: {entry['description']}"
     if kind == "data source":
         text += (" Returns one page of options {key, label} and the cursor of the next page (null on the last);"
                  " a key is the id to give inputs that name this picklist.")
-    elif pages:
-        text += (" Returns one page: pass the answer's meta.next_cursor as 'cursor' for the next one"
+    elif paging:
+        token = paging.get("next") or "next page's token"
+        text += (f" Returns one page: pass the answer's {token} as '{paging['token']}' for the next one"
                  " (null on the last page).")
     return text
 
@@ -125,16 +139,16 @@ def tools_of(manifest: Mapping[str, Any], *, allow_fetch_all: bool = False) -> l
         for entry in entries:
             output = entry.get("outputSchema")
             schema = _input_schema(entry, kind, allow_fetch_all)
-            pages = kind == "action" and FETCH_ALL in entry["inputSchema"].get("properties", {})
+            paging = _paging(entry, kind)
             tools.append(Tool(
                 name=entry["key"],
                 kind="action" if kind == "action" else "data source",
                 title=entry["label"],
-                description=_description(entry, kind, pages),
+                description=_description(entry, kind, paging),
                 input_schema=schema,
                 output_schema=(_data_schema(output) if output else None) if kind == "action" else OPTIONS_SCHEMA,
                 effect=classify(entry["key"]) if kind == "action" else READ,  # a picklist only lists
-                pages=pages,
+                paging=paging,
             ))
     return tools
 
@@ -196,10 +210,11 @@ class Toolset:
             known = [*self.tools, *self.refused]
             return Outcome(error=self.refused.get(name) or f"Unknown tool '{name}'.{did_you_mean(name, known)}")
         inputs = dict(arguments or {})
-        if tool.pages and not self.allow_fetch_all and _is_true(inputs.get(FETCH_ALL)):
-            return Outcome(error=f"Input '{FETCH_ALL}' is refused by this server: one call must not read every "
-                                 f"page. Page with 'cursor' and 'limit' instead, or start the server with "
-                                 f"--allow-fetch-all.")
+        paging = tool.paging
+        if paging and not self.allow_fetch_all and _is_true(inputs.get(paging["all"])):
+            return Outcome(error=f"Input '{paging['all']}' is refused by this server: one call must not read every "
+                                 f"page. Page with '{paging['token']}' and '{paging['size']}' instead, or start the "
+                                 f"server with --allow-fetch-all.")
         with self._lock:
             connection = self.connection
         if connection is None:

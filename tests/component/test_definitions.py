@@ -29,7 +29,6 @@ from component import (
     DefinitionError,
     HttpClient,
     Input,
-    ListInputs,
     ListRequest,
     NoInputs,
     Opened,
@@ -41,7 +40,9 @@ from component import (
 from component.inputs import Id, Password, Text
 from gorgias_component import gorgias
 from gorgias_component.actions import ACTIONS
+from gorgias_component.actions.paging import ListInputs
 from gorgias_component.connections import CONNECTIONS
+from gorgias_component.connections.answers import GORGIAS_PAGES
 from gorgias_component.datasources import DATA_SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -114,6 +115,8 @@ def test_list_action_perform_sends_one_page_or_fetches_all() -> None:
     calls: list[tuple[str, Any, Any]] = []
 
     class Recorder:
+        paginator = GORGIAS_PAGES  # builds the one page's query
+
         def list(self, path: str, params: Any, *, fetch_all: bool) -> str:
             calls.append((path, dict(params), fetch_all))
             return "page"

@@ -22,7 +22,6 @@ from component import (
     Input,
     InputError,
     InternalError,
-    ListInputs,
     ListRequest,
     NoInputs,
     Opened,
@@ -36,6 +35,8 @@ from component.inputs import Id, Password, Text
 from component.pagination import CursorPaginator
 from component.redaction import Redactor
 from gorgias_component import gorgias
+from gorgias_component.actions.paging import ListInputs
+from gorgias_component.connections.answers import gorgias_error_detail
 from tests.support.mocked_gorgias import MockedGorgias, oauth_connection
 
 SECRET = "s3cr3t-token-value"
@@ -52,7 +53,8 @@ def open_demo(fields: ConnectionFields, token: Any, options: OpenOptions) -> Ope
     assert isinstance(fields, DemoFields)
     session = requests.Session()
     client = HttpClient(DEMO, session, service="Demo", redactor=Redactor([fields.token]), debug=options.debug,
-                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES)
+                        headers={"Authorization": f"Bearer {fields.token}"}, paginator=DEMO_PAGES,
+                        explain=gorgias_error_detail)  # the demo API words its errors as Gorgias does: error.msg
     EVENTS.append(("open", options.debug, options.on_token_refresh, token))
 
     def close() -> None:

@@ -16,7 +16,6 @@ from component.inputs import (
     Id,
     IdList,
     KeyValues,
-    Limit,
     Password,
     PathSegment,
     StringBool,
@@ -25,6 +24,7 @@ from component.inputs import (
     choice,
 )
 from gorgias_component.actions.customers import CreateCustomerInputs
+from gorgias_component.actions.paging import Limit
 from gorgias_component.connections.api_key import ApiKeyFields
 from tests.support.mocked_gorgias import API_KEY
 

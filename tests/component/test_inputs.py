@@ -15,7 +15,6 @@ from component.inputs import (
     Id,
     IdList,
     KeyValues,
-    Limit,
     Password,
     PathSegment,
     StringBool,
@@ -24,6 +23,7 @@ from component.inputs import (
     choice,
     int_range,
 )
+from gorgias_component.actions.paging import Limit
 
 KV_EXPECTED = 'a list of {"key": ..., "value": ...} items, an object, or "key:value" strings'
 PATH_EXPECTED = "a single path segment: not empty, without '/', and not '.' or '..'"

@@ -43,7 +43,7 @@ def test_entries_have_the_documented_keys(manifest: dict[str, Any]) -> None:
     """Connections, actions and data sources list exactly their documented fields."""
     assert all(list(c) == ["key", "label", "description", "inputs"] for c in manifest["connections"])
     assert all(list(a) == ["key", "label", "description", "resource", "inputs", "inputSchema", "examplePayload",
-                           "outputSchema"] for a in manifest["actions"])
+                           "outputSchema", "paging"] for a in manifest["actions"])
     assert all(list(d) == ["key", "label", "description", "dataSourceType", "pageable", "searchable", "inputs",
                            "inputSchema", "examplePayload"] for d in manifest["dataSources"])
     assert all(list(t) == ["key", "label", "description", "resource", "inputs", "inputSchema", "examplePayload",
@@ -78,6 +78,20 @@ def test_input_values_have_the_documented_types(manifest: dict[str, Any]) -> Non
         assert isinstance(entry["required"], bool)
         assert entry["default"] is None or isinstance(entry["default"], str)
         assert entry["example"] is None or isinstance(entry["example"], str)
+
+
+def test_list_actions_name_their_paging_inputs_and_other_actions_have_none(manifest: dict[str, Any]) -> None:
+    """A list action's `paging` names its page token, page size and fetch-all inputs; any other action's is null."""
+    lists = {action.key for action in gorgias.actions if action.stream is not None}
+    paging = {a["key"]: a["paging"] for a in manifest["actions"]}
+    assert {key for key, value in paging.items() if value is not None} == lists
+    assert len(lists) == 19
+    assert {json.dumps(paging[key]) for key in lists} == {json.dumps(
+        {"token": "cursor", "size": "limit", "all": "fetchAll", "next": "meta.next_cursor"})}
+    for entry in manifest["actions"]:
+        if entry["paging"] is not None:
+            names = {entry["paging"][part] for part in ("token", "size", "all")}
+            assert names <= set(entry["inputSchema"]["properties"]), entry["key"]
 
 
 def test_inputs_are_alphabetical_by_key_ignoring_case(manifest: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ import gorgias_component
 COMPONENT_ALL = [
     "Action", "ActionInputs", "ApiError", "AuthError", "Component", "ComponentError", "Connection",
     "ConnectionFields", "DataSource", "DefinitionError", "HttpClient", "Input", "InputError", "Inputs",
-    "InternalError", "ListInputs", "ListRequest", "NoInputs", "OpenOptions", "Opened", "RateLimitError",
+    "InternalError", "ListInputs", "ListRequest", "NoInputs", "OpenOptions", "Opened", "Paging", "RateLimitError",
     "RetryPolicy", "Search", "TransportError", "UnknownKeyError", "WriteUncertainError", "action", "data_source",
     "list_action", "picklist",
 ]

@@ -14,6 +14,7 @@ from component import inputs
 from component.errors import InputError
 from component.inputs import InputSpec, Kind
 from component.raw_request import Payload, check_path
+from gorgias_component.actions import paging
 from gorgias_component.connections.domain import Domain
 from tests.properties.conftest import PROPERTY, REPORTABLE, host_values
 
@@ -49,7 +50,7 @@ KINDS: dict[str, tuple[Kind, Any]] = {
     "IdList": (kind_of(inputs.IdList), lambda v: isinstance(v, list) and all(positive_id(i) for i in v)),
     "SomeIds": (kind_of(inputs.SomeIds), lambda v: isinstance(v, list) and bool(v) and all(positive_id(i) for i in v)),
     "KeyValues": (kind_of(inputs.KeyValues), lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v)),
-    "Limit": (kind_of(inputs.Limit), lambda v: type(v) is int and 1 <= v <= 100),
+    "Limit": (kind_of(paging.Limit), lambda v: type(v) is int and 1 <= v <= 100),
     "PathSegment": (kind_of(inputs.PathSegment),
                     lambda v: isinstance(v, str) and v and "/" not in v and "\\" not in v and v not in (".", "..")),
     "int_range(0, 10)": (inputs.int_range(0, 10), lambda v: type(v) is int and 0 <= v <= 10),
