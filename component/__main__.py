@@ -1,4 +1,4 @@
-"""`python -m component`: the same command line as `gorgias-component`."""
+"""`python -m component`: the same command line as the installed program."""
 
 import sys
 

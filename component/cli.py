@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, NoReturn
 
-from component import progress, trigger_cli
+from component import product, progress, trigger_cli
 from component.arguments import UsageError, input_values, list_hint, read_json
 from component.components import Component
 from component.errors import ComponentError, InputError
@@ -33,7 +33,7 @@ from component.runtime import Runtime
 __all__ = ["COMMANDS", "ENTRY_POINT_GROUP", "Command", "UsageError", "connected", "load_component", "main"]
 
 ENTRY_POINT_GROUP = "component.components"
-PROG = "gorgias-component"
+PROG = product.PROG
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -336,18 +336,19 @@ def _serve(component: Component, args: argparse.Namespace) -> int:
 
 def _worker_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--broker", required=True, metavar="URL", help="the Celery broker, e.g. redis://127.0.0.1:6379/0")
-    parser.add_argument("--database", metavar="URL", help="the host's store (its --database; default GORGIAS_HOST_DATABASE "
-                                                          "or ~/.local/share/gorgias-component/host.db)")
+    parser.add_argument("--database", metavar="URL", help="the host's store (its --database; default "
+                                                          f"{product.DATABASE_SETTING} or {product.DEFAULT_DATABASE})")
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"], help="Celery pool")
-    parser.add_argument("--queue", default="gorgias-component", help="the queue to consume (serve uses the default)")
+    parser.add_argument("--queue", default=product.QUEUE, help="the queue to consume (serve uses the default)")
 
 
 def _worker(component: Component, args: argparse.Namespace) -> int:
     try:
         from component.workers import main as work  # Celery loads only for workers
     except ImportError as exc:
-        raise UsageError(f"workers need Celery ({exc.name} is missing): pip install 'gorgias-component[scale]'") from None
+        raise UsageError(f"workers need Celery ({exc.name} is missing): "
+                         f"pip install '{product.DISTRIBUTION}[scale]'") from None
 
     return work(args.broker, args.database, args.concurrency, args.pool, args.queue)
 

@@ -8,7 +8,7 @@ __all__ = ["instant", "utc_text"]
 
 
 def instant(text: str) -> datetime:
-    """The aware UTC instant of an ISO 8601 text; a naive text is UTC (as in Gorgias's reference examples).
+    """The aware UTC instant of an ISO 8601 text; a naive text is UTC (as in many APIs' reference examples).
 
     Accepts `2024-12-04T15:18:56`, `2024-12-04T15:18:56+00:00`, `...Z` and other offsets; raises ValueError.
     """

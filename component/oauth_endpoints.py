@@ -42,7 +42,7 @@ class OAuthClient:
     authorize_url: str
     token_url: str
     scope: str
-    service: str = "the API"  # names the API in messages ("Gorgias")
+    service: str = "the API"  # names the API in messages ("Shelf")
     # RFC 6749: `expires_in` is the token's lifetime, so 0 means it expires at once. Some APIs send 0 for
     # long-lived tokens: True reads 0 as "not said" (the JWT's exp claim, else 24 hours, is used instead).
     zero_lifetime_is_unknown: bool = False

@@ -98,7 +98,7 @@ class RateBudget:
         return wait
 
     def observe(self, headers: Mapping[str, str], elapsed: float = 0.0) -> None:
-        """Correct the estimate from the API's own count, e.g. `X-Gorgias-Account-Api-Call-Limit: 12/40`.
+        """Correct the estimate from the API's own count, e.g. an `X-Api-Call-Limit: 12/40` header.
 
         `elapsed` is how long ago the request was sent: the API counted it then, and the bucket has
         leaked since.

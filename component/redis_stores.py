@@ -6,7 +6,7 @@ atomic Lua script (one round trip, Redis's own clock), so that processes on seve
 from the same bucket. `RedisTokens` keeps the in-process token states and adds a Redis lock around
 each refresh plus the newest token: a process that waited for the lock takes the token another
 process just stored instead of refreshing again; that token is sealed with Fernet under the runtime's
-secret key (`GORGIAS_HOST_KEY`), so Redis never holds a token in clear, and one that cannot be opened
+secret key (the `SECRET_KEY_SETTING` setting), so Redis never holds a token in clear, and one that cannot be opened
 (another key, altered) counts as absent. When Redis cannot be reached a call fails with
 `SharedStoreError` before anything is sent; it never falls back to pacing on its own (that would
 overrun the account's budget). redis-py and cryptography are imported only when a Redis URL is configured.
@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
+from component import product
 from component.errors import InputError, TransportError
 from component.ratelimit import RateBudget, parse_call_limit
 from component.redaction import Redactor
@@ -164,7 +165,7 @@ class RedisBudget(RateBudget):
 class RedisBudgets:
     """Budgets kept in Redis under `prefix`, one bucket per account host and auth kind."""
 
-    def __init__(self, client: redis.Redis, prefix: str = "gorgias-component:") -> None:
+    def __init__(self, client: redis.Redis, prefix: str = product.REDIS_PREFIX) -> None:
         self.client = client
         self.prefix = prefix
         self._local = InMemoryBudgets()  # one RedisBudget object per key in this process
@@ -198,7 +199,7 @@ class RedisTokens:
     The newest token is stored sealed with `key` (a Fernet key): every process sharing it needs the same key.
     """
 
-    def __init__(self, client: redis.Redis, prefix: str = "gorgias-component:", *, key: str | bytes) -> None:
+    def __init__(self, client: redis.Redis, prefix: str = product.REDIS_PREFIX, *, key: str | bytes) -> None:
         self.client = client
         self.prefix = prefix
         self._fernet = _fernet(key)

@@ -5,9 +5,9 @@ and hands it to its executor; every call it runs then reads its settings and sha
 stores, and two runtimes in one process share nothing. Library use without a runtime gets
 `default_runtime()`, whose settings are the live process environment. The token and budget stores
 are small protocols so that a shared implementation (Redis, for workers on several machines) can
-replace the in-process ones: with the `GORGIAS_REDIS_URL` setting, `Runtime.from_environ()` and the
+replace the in-process ones: with the `REDIS_URL_SETTING` setting, `Runtime.from_environ()` and the
 default runtime share budgets and token refreshes through Redis (`component.redis_stores`), the tokens
-encrypted with the runtime's secret key (the `GORGIAS_HOST_KEY` setting, or the key a host passes).
+encrypted with the runtime's secret key (the `SECRET_KEY_SETTING` setting, or the key a host passes).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 import requests
 
+from component import product
 from component.errors import InternalError
 from component.transport import new_session
 
@@ -43,8 +44,8 @@ MAX_SESSIONS = 256  # a host serving many accounts keeps the most recently used 
 MAX_TOKEN_STATES = 1024
 TOKEN_TIMEOUT_SECONDS = 30.0  # one token request, connecting and reading the whole answer
 REFRESH_COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
-REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
-SECRET_KEY_SETTING = "GORGIAS_HOST_KEY"  # the Fernet key of secrets at rest: the host's store, shared tokens
+REDIS_URL_SETTING = product.REDIS_URL_SETTING  # turns on the Redis budget and token stores
+SECRET_KEY_SETTING = product.SECRET_KEY_SETTING  # the Fernet key of secrets at rest: the host's store, shared tokens
 MAKE_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
 STORES_GROUP = "component.stores"  # entry points: a function(url, key=...) -> {"budgets": ..., "tokens": ...}
 
@@ -196,7 +197,7 @@ class InMemoryBudgets:
 class Runtime:
     """Settings, pools, clocks and stores of one host or worker; created once, passed to every call."""
 
-    settings: Mapping[str, str] = field(default_factory=dict)  # environment-style settings, e.g. GORGIAS_TIMEOUT
+    settings: Mapping[str, str] = field(default_factory=dict)  # environment-style settings, e.g. a timeout
     sessions: SessionPool = field(default_factory=SessionPool)
     tokens: TokenStore = field(default_factory=InMemoryTokens)
     budgets: BudgetStore = field(default_factory=InMemoryBudgets)
@@ -211,8 +212,8 @@ class Runtime:
                      **parts: Any) -> Runtime:
         """A runtime whose settings are a copy of the environment taken now (later changes are not seen).
 
-        With `GORGIAS_REDIS_URL` set, budgets and tokens not given in `parts` are shared through Redis, the
-        tokens encrypted with `secret_key` (a host passes its vault's key), else the `GORGIAS_HOST_KEY` setting.
+        With `REDIS_URL_SETTING` set, budgets and tokens not given in `parts` are shared through Redis, the
+        tokens encrypted with `secret_key` (a host passes its vault's key), else the `SECRET_KEY_SETTING` setting.
         """
         settings = dict(os.environ if environ is None else environ)
         return cls(settings=settings, **{**_shared_stores(settings, secret_key), **parts})
@@ -237,7 +238,7 @@ def _shared_stores(settings: Mapping[str, str], secret_key: str | bytes | None =
     plugin = next(iter(entry_points(group=STORES_GROUP, name="redis")), None)
     if plugin is None:
         raise InternalError(f"{REDIS_URL_SETTING} is set but no '{STORES_GROUP}' entry point named 'redis' is "
-                           "installed: reinstall gorgias-component")
+                           f"installed: reinstall {product.DISTRIBUTION}")
     stores: dict[str, Any] = plugin.load()(url, key=key)
     return stores
 

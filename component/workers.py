@@ -23,14 +23,14 @@ from typing import Any
 
 from celery import Celery
 
-from component import errors
+from component import errors, product
 from component.components import Component
 from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
 from component.runtime import SECRET_KEY_SETTING, Runtime
 
 __all__ = ["Broker", "celery_app", "main"]
 
-QUEUE = "gorgias-component"
+QUEUE = product.QUEUE
 RESULT_SECONDS = 120.0  # a host waits this long for a worker's answer
 READ_TASK = "component.run_read"  # acknowledged after running: redelivered if the worker dies
 WRITE_TASK = "component.run_write"  # acknowledged on receipt: never run twice
@@ -42,7 +42,7 @@ def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE,
 
     Tasks run on `runtime`, or on one each worker process makes from its environment on its first task.
     """
-    app = Celery("gorgias_component", broker=broker, backend=broker, set_as_current=False)
+    app = Celery(product.APP, broker=broker, backend=broker, set_as_current=False)
     app.conf.update(task_serializer="json", result_serializer="json", accept_content=["json"],
                     task_default_queue=queue, worker_prefetch_multiplier=1, result_expires=3600,
                     broker_connection_retry_on_startup=True, worker_hijack_root_logger=False)
@@ -93,11 +93,11 @@ class _Worker:
 
 def _runtime_and_store(database: str | None, runtime: Runtime | None) -> tuple[Runtime, Any]:
     """The runtime (`runtime`, else one made from the environment with the store's key) and the host's store
-    (at `database`, else the runtime's GORGIAS_HOST_DATABASE setting; its key from the runtime's settings)."""
+    (at `database`, else the runtime's database setting; its key from the runtime's settings)."""
     from component.host.store import Store
 
     settings = runtime.settings if runtime is not None else dict(os.environ)
-    store = Store.open(database, settings)  # else the GORGIAS_HOST_DATABASE setting, as `serve` reads it
+    store = Store.open(database, settings)  # else the database setting, as `serve` reads it
     if runtime is None:
         runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
     return runtime, store
@@ -201,7 +201,7 @@ class Broker:
 
 
 def main(broker: str, database: str | None, concurrency: int, pool: str, queue: str = QUEUE) -> int:
-    """Run a worker until interrupted (`gorgias-component worker`); settings it could run no task with stop it first."""
+    """Run a worker until interrupted (the `worker` command); settings it could run no task with stop it first."""
     from component.host.vault import VaultError
 
     try:

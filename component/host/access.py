@@ -6,9 +6,11 @@ import hmac
 import ipaddress
 from collections.abc import Mapping
 
+from component import product
+
 __all__ = ["TOKEN_ENV", "AccessError", "is_loopback", "required_token", "token_matches"]
 
-TOKEN_ENV = "GORGIAS_HOST_TOKEN"
+TOKEN_ENV = product.TOKEN_SETTING
 MIN_TOKEN_LENGTH = 16
 
 
@@ -30,7 +32,7 @@ def is_loopback(host: str) -> bool:
 def required_token(host: str, settings: Mapping[str, str]) -> str | None:
     """The bearer token every /api call must carry, or None when none is needed; `settings` are the host's runtime's.
 
-    Off loopback the token is mandatory (GORGIAS_HOST_TOKEN, at least 16 characters). On loopback it is
+    Off loopback the token is mandatory (`TOKEN_ENV`, at least 16 characters). On loopback it is
     required only when set, so a host can be locked down on a shared machine too.
     """
     token = (settings.get(TOKEN_ENV) or "").strip()

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from component import product
 from component.components import Component
 from component.errors import ComponentError
 from component.host import api, flows, triggers
@@ -41,7 +42,7 @@ def create_app(component: Component, store: Store, *, token: str | None = None,
     Every call runs on `runtime`, made once here from the environment when none is given (with the store's
     key, so that tokens shared through Redis are sealed with it): its settings, sessions, budgets and tokens
     are this host's own, and later changes to the environment are not seen. Webhook URLs start with
-    `public_url` (`serve --public-url`), else the runtime's GORGIAS_HOST_PUBLIC_URL setting, else the
+    `public_url` (`serve --public-url`), else the runtime's public URL setting, else the
     address each subscribing request came to; a bad value is an InputError naming it. The store is closed
     when the application shuts down.
     """
@@ -82,7 +83,7 @@ def create_app(component: Component, store: Store, *, token: str | None = None,
         if token is not None and path.startswith("/api") and not token_matches(request.headers.get("authorization"),
                                                                                 token):
             response: Response = problem(401, "unauthorized", "This host needs 'Authorization: Bearer <token>' "
-                                                              "(the value of GORGIAS_HOST_TOKEN) on every /api call.",
+                                                              f"(the value of {product.TOKEN_SETTING}) on every /api call.",
                                          headers={"WWW-Authenticate": "Bearer"})
         else:
             response = await call_next(request)

@@ -1,4 +1,4 @@
-"""The address at which the API reaches this host (`GORGIAS_HOST_PUBLIC_URL`, `serve --public-url`), for webhook URLs.
+"""The address at which the API reaches this host (`PUBLIC_URL_SETTING`, `serve --public-url`), for webhook URLs.
 
 Behind a reverse proxy, or on a private address, the address a request arrived at is not the one the API
 can call. The public URL replaces it: the hook path is appended to it. It is an absolute https URL,
@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from component import product
 from component.errors import InputError
 from component.host.access import is_loopback
 from component.inputs import describe
 
 __all__ = ["PUBLIC_URL_SETTING", "checked_public_url"]
 
-PUBLIC_URL_SETTING = "GORGIAS_HOST_PUBLIC_URL"
-EXAMPLE = '"https://hooks.example.com" or "https://example.com/gorgias"'
+PUBLIC_URL_SETTING = product.PUBLIC_URL_SETTING
+EXAMPLE = f'"https://hooks.example.com" or "https://example.com/{product.NAME}"'
 
 
 def checked_public_url(value: str, name: str = PUBLIC_URL_SETTING) -> str:

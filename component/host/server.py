@@ -1,4 +1,4 @@
-"""`gorgias-component serve`: the host on uvicorn, optionally with the bundled sandbox and its connections registered."""
+"""The `serve` command: the host on uvicorn, optionally with the bundled sandbox and its connections registered."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from component import product
 from component.components import Component
 from component.errors import ComponentError
 from component.host.access import AccessError, is_loopback, required_token
@@ -38,7 +39,7 @@ class RunningHost:
         config = uvicorn.Config(self.app, host=host, port=port, log_level="warning", access_log=False,
                                 lifespan="off")
         self.server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self.server.run, name="gorgias-host", daemon=True)
+        self._thread = threading.Thread(target=self.server.run, name=product.HOST_THREAD, daemon=True)
         self.bound_host = host
 
     @property
@@ -117,10 +118,10 @@ def _sandbox_environment(component: Component) -> Iterator[list[dict[str, Any]]]
 
 def host_app(component: Component, *, bind: str, database: str | None, runtime: Runtime | None = None,
              public_url: str | None = None) -> FastAPI:
-    """The application `serve` runs: its bearer token, its store (`database`, else GORGIAS_HOST_DATABASE), its
-    store's key, its public URL (`public_url`, else GORGIAS_HOST_PUBLIC_URL) and its calls use one runtime's settings.
+    """The application `serve` runs: its bearer token, its store (`database`, else the database setting), its
+    store's key, its public URL (`public_url`, else its setting) and its calls use one runtime's settings.
 
-    `runtime` is made from the environment when None, with the store's key (GORGIAS_HOST_KEY, else the key
+    `runtime` is made from the environment when None, with the store's key (its setting, else the key
     file beside the SQLite database), so that tokens shared through Redis are sealed with it.
     """
     settings = runtime.settings if runtime is not None else dict(os.environ)
@@ -137,23 +138,23 @@ def host_app(component: Component, *, bind: str, database: str | None, runtime: 
 
 def main(component: Component, argv: list[str]) -> int:
     """Parse `serve` options and serve until interrupted; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="gorgias-component serve", description=(
+    parser = argparse.ArgumentParser(prog=f"{product.PROG} serve", description=(
         "Serve the component over HTTP with stored connections and the playground page at /. Off loopback, "
-        "GORGIAS_HOST_TOKEN must be set and every /api call must send it as a Bearer token."))
+        f"{product.TOKEN_SETTING} must be set and every /api call must send it as a Bearer token."))
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--sandbox", action="store_true",
                         help="start the bundled sandbox and register its API-key and OAuth connections")
     parser.add_argument("--database", metavar="URL",
-                        help="SQLAlchemy URL or SQLite file path (default GORGIAS_HOST_DATABASE, else "
-                             "~/.local/share/gorgias-component/host.db); secrets are encrypted with "
-                             "GORGIAS_HOST_KEY or a key file beside the SQLite file")
+                        help=f"SQLAlchemy URL or SQLite file path (default {product.DATABASE_SETTING}, else "
+                             f"{product.DEFAULT_DATABASE}); secrets are encrypted with "
+                             f"{product.SECRET_KEY_SETTING} or a key file beside the SQLite file")
     parser.add_argument("--public-url", metavar="URL",
                         help="the https URL at which the API reaches this host, for webhook subscriptions behind a "
-                             "proxy or on a private address (default GORGIAS_HOST_PUBLIC_URL, else the address "
+                             f"proxy or on a private address (default {product.PUBLIC_URL_SETTING}, else the address "
                              "each request came to)")
     parser.add_argument("--broker", metavar="URL",
-                        help="run calls on `gorgias-component worker` processes through this Celery broker "
+                        help=f"run calls on `{product.PROG} worker` processes through this Celery broker "
                              "(redis://...) instead of in this process")
     args = parser.parse_args(argv)
     logging.getLogger("component.host").setLevel(logging.INFO)

@@ -38,11 +38,12 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from component import product
 from component.host.vault import Vault
 
 __all__ = ["DATABASE_SETTING", "OAuthState", "Store", "StoreClosedError", "StoreError", "database_url"]
 
-DATABASE_SETTING = "GORGIAS_HOST_DATABASE"  # the store's URL or path when `--database` is not given
+DATABASE_SETTING = product.DATABASE_SETTING  # the store's URL or path when `--database` is not given
 
 metadata = MetaData()
 
@@ -111,7 +112,7 @@ class OAuthState:
 def database_url(value: str | None) -> tuple[str, Path | None]:
     """A SQLAlchemy URL from `--database` (a URL or a file path) and the SQLite file it names, if any."""
     if not value:
-        value = str(Path.home() / ".local" / "share" / "gorgias-component" / "host.db")
+        value = str(Path.home() / ".local" / "share" / product.DATA_DIR / "host.db")
     if "://" not in value:
         path = Path(value).expanduser().resolve()
         return f"sqlite:///{path}", path
@@ -141,7 +142,7 @@ class Store:
         """The store at `--database` (URL or path), with the vault whose key is in `settings` or sits beside it.
 
         `settings` are the host's (its runtime's); None reads the process environment. Without `database`,
-        the GORGIAS_HOST_DATABASE setting names it, else the default SQLite file.
+        the `DATABASE_SETTING` setting names it, else the default SQLite file.
         """
         if not database:
             database = ((os.environ if settings is None else settings).get(DATABASE_SETTING) or "").strip() or None

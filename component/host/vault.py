@@ -16,7 +16,7 @@ from component.runtime import MAKE_KEY, SECRET_KEY_SETTING
 
 __all__ = ["KEY_ENV", "Vault", "VaultError"]
 
-KEY_ENV = SECRET_KEY_SETTING  # GORGIAS_HOST_KEY
+KEY_ENV = SECRET_KEY_SETTING
 
 
 class VaultError(Exception):
@@ -45,7 +45,7 @@ class Vault:
 
     @classmethod
     def for_database(cls, key_file: Path | None, settings: Mapping[str, str] | None = None) -> Vault:
-        """The key from the GORGIAS_HOST_KEY setting; else the key file beside the database, made once (mode 0600).
+        """The key from the `KEY_ENV` setting; else the key file beside the database, made once (mode 0600).
 
         `settings` are the host's (its runtime's); None reads the process environment. A database without a
         file (PostgreSQL, several hosts) needs the shared key in the settings; an in-memory SQLite database

@@ -10,6 +10,8 @@ What is checked in the code of `component/` (docstrings and comments may name an
   the page token and size are `token=` and `size=`, placed in the query by the connection's paginator.
   (`cursor` and `limit` as arguments of the picklist API, `run_data_source(..., cursor=, limit=)`, are the
   framework's own paging of options and stay.)
+- no string or name outside `component/product.py` holds "gorgias" (in any case): the distribution's names
+  (program, settings, queue, Redis prefix, data directory) live in that one module and the others use them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ import pytest
 import responses
 
 import component
+from component import cli, product, runtime
 from component.errors import ApiError, RateLimitError
+from component.host import access, public_url, store, vault
 from component.host.problems import error_response
 from component.payloads import error_detail
 from component.testing import invoke
@@ -32,6 +36,7 @@ from gorgias_component.connections.answers import gorgias_error_detail
 from tests.support.mocked_gorgias import MockedGorgias
 
 PACKAGE = Path(component.__file__).parent
+PRODUCT = PACKAGE / "product.py"  # the one module that names the distribution
 FACTS = ("next_cursor", "fetchAll")
 LIST_METHODS = {"page", "pages", "items", "list"}
 CLIENTS = {"api", "client"}  # what the framework calls an HttpClient
@@ -94,6 +99,40 @@ def api_facts(source: str) -> list[str]:
     return found
 
 
+def _identifiers(node: ast.AST) -> list[str]:
+    """The names a node spells: variables, attributes, parameters, definitions, imports, keywords."""
+    if isinstance(node, ast.Name):
+        return [node.id]
+    if isinstance(node, ast.Attribute):
+        return [node.attr]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return [node.name]
+    if isinstance(node, ast.alias):
+        return [node.name, node.asname or ""]
+    if isinstance(node, ast.ImportFrom):
+        return [node.module or ""]
+    if isinstance(node, ast.keyword):
+        return [node.arg or ""]
+    if isinstance(node, ast.Global | ast.Nonlocal):
+        return list(node.names)
+    return []
+
+
+def product_names(source: str) -> list[str]:
+    """The strings and names of one module's code that hold "gorgias" (any case), as `line: what`."""
+    tree = ast.parse(source)
+    docstrings = _docstrings(tree)
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            found += [(line, f"string {node.value!r}")] if "gorgias" in node.value.lower() else []
+        found += [(line, f"name {name}") for name in _identifiers(node) if "gorgias" in name.lower()]
+    return [f"{line}: {what}" for line, what in sorted(found, key=lambda item: item[0])]
+
+
 def test_the_scanner_finds_the_facts_it_looks_for() -> None:
     """The check can fail: the shapes the framework had before are found, docstrings are not."""
     before = '''
@@ -114,6 +153,43 @@ def read(api, values, error):
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_framework_code_names_no_gorgias_paging_or_error_shape(path: Path) -> None:
     assert api_facts(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_product_scanner_finds_the_names_it_looks_for() -> None:
+    """The check can fail: product names in strings, f-strings and names are found; docstrings and comments are not."""
+    before = '''
+"""`gorgias-component serve` (a docstring: ignored)."""
+from gorgias_component import sandbox
+import gorgias_component.sandbox as bundled
+TOKEN_ENV = "GORGIAS_HOST_TOKEN"  # GORGIAS_HOST_TOKEN in a comment: ignored
+def serve(gorgias_url, *, prefix=f"{PROG}:Gorgias"):
+    """Uses GORGIAS_HOST_KEY (a docstring: ignored)."""
+    return Celery(app.gorgias_name, queue=queue_of(gorgias=1))
+class GorgiasHost:
+    pass
+'''
+    assert product_names(before) == [
+        "3: name gorgias_component", "4: name gorgias_component.sandbox", "5: string 'GORGIAS_HOST_TOKEN'",
+        "6: name gorgias_url", "6: string ':Gorgias'", "8: name gorgias_name", "8: name gorgias",
+        "9: name GorgiasHost"]
+    assert product_names('"""Gorgias."""\nPROG = product.PROG\nhelp = f"{product.PROG} serve"  # gorgias\n') == []
+
+
+@pytest.mark.parametrize("path", sorted(set(PACKAGE.rglob("*.py")) - {PRODUCT}),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_framework_code_names_no_product_outside_its_product_module(path: Path) -> None:
+    assert product_names(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_constants_modules_exported_alias_the_product_module() -> None:
+    """The setting and program names other modules exported stay importable there, as the product's values."""
+    assert cli.PROG == product.PROG == "gorgias-component"
+    assert (runtime.REDIS_URL_SETTING, runtime.SECRET_KEY_SETTING, vault.KEY_ENV) == (
+        "GORGIAS_REDIS_URL", "GORGIAS_HOST_KEY", "GORGIAS_HOST_KEY")
+    assert (access.TOKEN_ENV, store.DATABASE_SETTING, public_url.PUBLIC_URL_SETTING) == (
+        product.TOKEN_SETTING, product.DATABASE_SETTING, product.PUBLIC_URL_SETTING) == (
+        "GORGIAS_HOST_TOKEN", "GORGIAS_HOST_DATABASE", "GORGIAS_HOST_PUBLIC_URL")
+    assert store.database_url(None)[0].endswith("/.local/share/gorgias-component/host.db")
 
 
 def test_the_generic_error_reader_leaves_msg_to_the_gorgias_reader() -> None:
