@@ -19,6 +19,8 @@ import time
 import uuid
 from typing import Any
 
+from cryptography.fernet import Fernet
+
 from benchmarks.common import Row
 from benchmarks.table import render
 from gorgias_component.sandbox import Sandbox
@@ -28,8 +30,10 @@ CAPACITY, WINDOW = 40, 2.0
 
 
 def worker(redis_url: str, prefix: str, base_url: str, rate_limit: str, connection: dict[str, Any], ids: list[int],
-           start: Any, results: Any) -> None:
-    """One worker process: getTicket for each id in turn; reports (calls, 429s, errors, seconds)."""
+           key: str, start: Any, results: Any) -> None:
+    """One worker process: getTicket for each id in turn; reports (calls, 429s, errors, seconds).
+
+    `key` seals the tokens shared in Redis, as GORGIAS_HOST_KEY does (the API-key connection refreshes none)."""
     os.environ["GORGIAS_API_BASE_URL"] = base_url
     from component.errors import ComponentError, RateLimitError
     from component.executor import Executor
@@ -39,7 +43,7 @@ def worker(redis_url: str, prefix: str, base_url: str, rate_limit: str, connecti
 
     client = redis_client(redis_url)
     runtime = Runtime.from_environ({"GORGIAS_API_BASE_URL": base_url, "GORGIAS_RATE_LIMIT": rate_limit},
-                                   budgets=RedisBudgets(client, prefix), tokens=RedisTokens(client, prefix))
+                                   budgets=RedisBudgets(client, prefix), tokens=RedisTokens(client, prefix, key=key))
     executor = Executor(gorgias, runtime)
     if rate_limit == "off":  # warm the session (under the bucket a warm-up call would spend the budget)
         executor.run_action("getAccount", {}, connection)
@@ -61,12 +65,14 @@ def _run(redis_url: str, workers: int, calls: int, throttled: bool) -> tuple[flo
     context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     prefix = f"bench-scale:{uuid.uuid4().hex}:"
+    key = Fernet.generate_key().decode()
     with Sandbox(tickets=max(calls, 50), rate_limit=(CAPACITY, WINDOW) if throttled else None) as sandbox:
         ids = sorted(sandbox.store.tickets)
         share = [[ids[i % len(ids)] for i in range(w, calls, workers)] for w in range(workers)]
         setting = f"{CAPACITY}/{WINDOW:g}" if throttled else "off"
         processes = [context.Process(target=worker, daemon=True, args=(
-            redis_url, prefix, sandbox.base_url, setting, sandbox.connection(), share[w], start, results))
+            redis_url, prefix, sandbox.base_url, setting, sandbox.connection(), share[w], key, start,
+            results))
             for w in range(workers)]
         try:
             for process in processes:

@@ -5,14 +5,17 @@ Redis hash, and every reservation and every correction from the API's call-limit
 atomic Lua script (one round trip, Redis's own clock), so that processes on several machines draw
 from the same bucket. `RedisTokens` keeps the in-process token states and adds a Redis lock around
 each refresh plus the newest token: a process that waited for the lock takes the token another
-process just stored instead of refreshing again. When Redis cannot be reached a call fails with
+process just stored instead of refreshing again; that token is sealed with Fernet under the runtime's
+secret key (`GORGIAS_HOST_KEY`), so Redis never holds a token in clear, and one that cannot be opened
+(another key, altered) counts as absent. When Redis cannot be reached a call fails with
 `SharedStoreError` before anything is sent; it never falls back to pacing on its own (that would
-overrun the account's budget). redis-py is imported only when a Redis URL is configured.
+overrun the account's budget). redis-py and cryptography are imported only when a Redis URL is configured.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,12 +25,15 @@ from urllib.parse import urlsplit
 from component.errors import InputError, TransportError
 from component.ratelimit import RateBudget, parse_call_limit
 from component.redaction import Redactor
-from component.runtime import REDIS_URL_SETTING, InMemoryBudgets, InMemoryTokens
+from component.runtime import MAKE_KEY, REDIS_URL_SETTING, SECRET_KEY_SETTING, InMemoryBudgets, InMemoryTokens
 
 if TYPE_CHECKING:
     import redis
+    from cryptography.fernet import Fernet
 
 __all__ = ["RedisBudget", "RedisBudgets", "RedisTokens", "SharedStoreError", "public_url", "redis_client", "stores"]
+
+log = logging.getLogger("component.redis_stores")
 
 B = TypeVar("B")
 S = TypeVar("S")
@@ -187,12 +193,17 @@ class RedisBudgets:
 
 
 class RedisTokens:
-    """Token states in this process plus, in Redis, a refresh lock and the newest token of each connection."""
+    """Token states in this process plus, in Redis, a refresh lock and the newest token of each connection.
 
-    def __init__(self, client: redis.Redis, prefix: str = "gorgias-component:") -> None:
+    The newest token is stored sealed with `key` (a Fernet key): every process sharing it needs the same key.
+    """
+
+    def __init__(self, client: redis.Redis, prefix: str = "gorgias-component:", *, key: str | bytes) -> None:
         self.client = client
         self.prefix = prefix
+        self._fernet = _fernet(key)
         self._local = InMemoryTokens()
+        self._warned = False  # an unreadable shared token is logged once per store
 
     def get(self, key: str) -> Any | None:
         return self._local.get(key)
@@ -234,15 +245,24 @@ class RedisTokens:
             _fail(self.client, "the shared OAuth token", exc)
         if not isinstance(raw, bytes | str):
             return None
+        from cryptography.fernet import InvalidToken
+
         try:
-            token = json.loads(raw)
+            token = json.loads(self._fernet.decrypt(raw))
+        except InvalidToken:
+            if not self._warned:
+                self._warned = True
+                log.warning("A shared OAuth token in Redis cannot be opened with this process's %s (it was sealed "
+                            "with another key, or altered): it is ignored and this process refreshes its own token. "
+                            "Give every process the same %s.", SECRET_KEY_SETTING, SECRET_KEY_SETTING)
+            return None
         except ValueError:
             return None
         return token if isinstance(token, dict) else None
 
     def publish(self, keys: list[str], token: dict[str, Any]) -> None:
-        """Store `token` as the newest one of every key in `keys` (one round trip)."""
-        text = json.dumps(token)
+        """Store `token`, sealed, as the newest one of every key in `keys` (one round trip)."""
+        text = self._fernet.encrypt(json.dumps(token, separators=(",", ":")).encode())
         try:
             with self.client.pipeline(transaction=True) as pipe:
                 for key in keys:
@@ -252,7 +272,29 @@ class RedisTokens:
             _fail(self.client, "the shared OAuth token", exc)
 
 
-def stores(url: str) -> dict[str, Any]:
-    """The runtime's budget and token stores on the Redis at `url` (the `component.stores` entry point)."""
+def _fernet(key: str | bytes) -> Fernet:
+    """The Fernet of `key`, or an InputError naming the setting (never showing the key)."""
+    from cryptography.fernet import Fernet
+
+    try:
+        return Fernet(key)
+    except (ValueError, TypeError):
+        raise InputError(SECRET_KEY_SETTING, f"Setting {SECRET_KEY_SETTING}: expected a Fernet key (32 bytes, URL-safe "
+                                             f"base64 encoded), received another value. Make one with: "
+                                             f"{MAKE_KEY}") from None
+
+
+def stores(url: str, key: str | bytes | None = None) -> dict[str, Any]:
+    """The runtime's budget and token stores on the Redis at `url` (the `component.stores` entry point).
+
+    The shared tokens are sealed with `key`; without one nothing is shared and a SharedStoreError says how to
+    make one (nothing has been sent to Redis yet).
+    """
     client = redis_client(url)
-    return {"budgets": RedisBudgets(client), "tokens": RedisTokens(client)}
+    if not key:
+        raise SharedStoreError(f"{REDIS_URL_SETTING} is set ({public_url(url)}) but {SECRET_KEY_SETTING} is not: "
+                               f"the OAuth tokens shared through Redis are encrypted with that key, and every process "
+                               f"sharing them needs the same one. Make one with: {MAKE_KEY} and set "
+                               f"{SECRET_KEY_SETTING} to it in every process, or unset {REDIS_URL_SETTING} to keep "
+                               "budgets and tokens in this process.")
+    return {"budgets": RedisBudgets(client), "tokens": RedisTokens(client, key=key)}

@@ -6,7 +6,8 @@ stores, and two runtimes in one process share nothing. Library use without a run
 `default_runtime()`, whose settings are the live process environment. The token and budget stores
 are small protocols so that a shared implementation (Redis, for workers on several machines) can
 replace the in-process ones: with the `GORGIAS_REDIS_URL` setting, `Runtime.from_environ()` and the
-default runtime share budgets and token refreshes through Redis (`component.redis_stores`).
+default runtime share budgets and token refreshes through Redis (`component.redis_stores`), the tokens
+encrypted with the runtime's secret key (the `GORGIAS_HOST_KEY` setting, or the key a host passes).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from component.transport import new_session
 __all__ = [
     "REDIS_URL_SETTING",
     "REFRESH_COOL_DOWN_SECONDS",
+    "SECRET_KEY_SETTING",
     "TOKEN_TIMEOUT_SECONDS",
     "BudgetStore",
     "InMemoryBudgets",
@@ -42,7 +44,9 @@ MAX_TOKEN_STATES = 1024
 TOKEN_TIMEOUT_SECONDS = 30.0  # one token request, connecting and reading the whole answer
 REFRESH_COOL_DOWN_SECONDS = 60.0  # after a failed early refresh, the valid token is used this long before trying again
 REDIS_URL_SETTING = "GORGIAS_REDIS_URL"  # turns on the Redis budget and token stores
-STORES_GROUP = "component.stores"  # entry points: a function(url) -> {"budgets": ..., "tokens": ...}
+SECRET_KEY_SETTING = "GORGIAS_HOST_KEY"  # the Fernet key of secrets at rest: the host's store, shared tokens
+MAKE_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+STORES_GROUP = "component.stores"  # entry points: a function(url, key=...) -> {"budgets": ..., "tokens": ...}
 
 S = TypeVar("S")
 B = TypeVar("B")  # a rate budget (component.ratelimit.RateBudget)
@@ -203,35 +207,38 @@ class Runtime:
     refresh_cool_down: float = REFRESH_COOL_DOWN_SECONDS  # seconds between early refreshes after one failed
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] | None = None, **parts: Any) -> Runtime:
+    def from_environ(cls, environ: Mapping[str, str] | None = None, *, secret_key: str | bytes | None = None,
+                     **parts: Any) -> Runtime:
         """A runtime whose settings are a copy of the environment taken now (later changes are not seen).
 
-        With `GORGIAS_REDIS_URL` set, budgets and tokens not given in `parts` are shared through Redis.
+        With `GORGIAS_REDIS_URL` set, budgets and tokens not given in `parts` are shared through Redis, the
+        tokens encrypted with `secret_key` (a host passes its vault's key), else the `GORGIAS_HOST_KEY` setting.
         """
         settings = dict(os.environ if environ is None else environ)
-        return cls(settings=settings, **{**_shared_stores(settings), **parts})
+        return cls(settings=settings, **{**_shared_stores(settings, secret_key), **parts})
 
     def setting(self, name: str) -> str:
         """The setting `name`, stripped; "" when unset."""
         return (self.settings.get(name) or "").strip()
 
 
-def _shared_stores(settings: Mapping[str, str]) -> dict[str, Any]:
+def _shared_stores(settings: Mapping[str, str], secret_key: str | bytes | None = None) -> dict[str, Any]:
     """The shared budget and token stores when the settings name a Redis server, else nothing.
 
     The stores are a plug-in (the `component.stores` entry point `redis`, i.e. component.redis_stores),
-    so this module, which everything below the executor uses, never imports them or redis-py.
+    so this module, which everything below the executor uses, never imports them, redis-py or cryptography.
     """
     url = (settings.get(REDIS_URL_SETTING) or "").strip()
     if not url:
         return {}
+    key = secret_key or (settings.get(SECRET_KEY_SETTING) or "").strip() or None
     from importlib.metadata import entry_points
 
     plugin = next(iter(entry_points(group=STORES_GROUP, name="redis")), None)
     if plugin is None:
         raise InternalError(f"{REDIS_URL_SETTING} is set but no '{STORES_GROUP}' entry point named 'redis' is "
                            "installed: reinstall gorgias-component")
-    stores: dict[str, Any] = plugin.load()(url)
+    stores: dict[str, Any] = plugin.load()(url, key=key)
     return stores
 
 

@@ -9,11 +9,14 @@ are acknowledged after they ran and given again to another worker when theirs di
 may create something is acknowledged when a worker takes it, so a worker killed in the middle loses
 it rather than sending the create twice (the host's caller gets a timeout and must check). Each
 worker process makes one `Runtime` from the environment on its first task (not in the parent of a
-prefork pool: sessions and database connections do not survive a fork) and runs every task on it.
+prefork pool: sessions and database connections do not survive a fork) and runs every task on it;
+the store's location and key are read from that runtime's settings, and the runtime seals the tokens
+it shares through Redis with the store's key, like the host.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from typing import Any
@@ -23,7 +26,7 @@ from celery import Celery
 from component import errors
 from component.components import Component
 from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
-from component.runtime import Runtime
+from component.runtime import SECRET_KEY_SETTING, Runtime
 
 __all__ = ["DATABASE_SETTING", "Broker", "celery_app", "main"]
 
@@ -67,30 +70,39 @@ class _Worker:
 
     def __init__(self, database: str | None, runtime: Runtime | None) -> None:
         self.database = database
-        self.runtime = runtime
-        self.store: Any = None
+        self.given = runtime
+        self.opened: tuple[Runtime, Any] | None = None  # the runtime and the store, once the first task made them
         self.components: dict[str, Any] = {}
         self._lock = threading.Lock()  # the threads pool runs tasks at once
 
     def parts(self, component_key: str) -> tuple[Any, Any]:
         """The component bound to this process's runtime, and the store; both made on the first task."""
-        from component.host.store import Store
-
         with self._lock:
-            if self.runtime is None:
-                self.runtime = Runtime.from_environ()
-            if self.store is None:
-                self.store = Store.open(self.database or self.runtime.setting(DATABASE_SETTING) or None)
+            if self.opened is None:
+                self.opened = _runtime_and_store(self.database, self.given)
+            runtime, store = self.opened
             if component_key not in self.components:
                 found = _component(component_key)
-                self.components[component_key] = found.using(self.runtime) if isinstance(found, Component) else found
-            return self.components[component_key], self.store
+                self.components[component_key] = found.using(runtime) if isinstance(found, Component) else found
+            return self.components[component_key], store
 
     def perform(self, component_key: str, kind: str, key: str, inputs: Mapping[str, Any], connection_id: str,
                 options: Mapping[str, Any]) -> Any:
         """Run one call with the stored connection; refreshed tokens go back to the store."""
         component, store = self.parts(component_key)
         return _perform(component, store, kind, key, inputs, connection_id, options)
+
+
+def _runtime_and_store(database: str | None, runtime: Runtime | None) -> tuple[Runtime, Any]:
+    """The runtime (`runtime`, else one made from the environment with the store's key) and the host's store
+    (at `database`, else the runtime's GORGIAS_HOST_DATABASE setting; its key from the runtime's settings)."""
+    from component.host.store import Store
+
+    settings = runtime.settings if runtime is not None else dict(os.environ)
+    store = Store.open(database or (settings.get(DATABASE_SETTING) or "").strip() or None, settings)
+    if runtime is None:
+        runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
+    return runtime, store
 
 
 def _perform(component: Any, store: Any, kind: str, key: str, inputs: Mapping[str, Any], connection_id: str,
@@ -180,7 +192,15 @@ class Broker:
 
 
 def main(broker: str, database: str | None, concurrency: int, pool: str, queue: str = QUEUE) -> int:
-    """Run a worker until interrupted (`gorgias-component worker`)."""
+    """Run a worker until interrupted (`gorgias-component worker`); settings it could run no task with stop it first."""
+    from component.host.vault import VaultError
+
+    try:
+        # The store and runtime each task process will make, made once here to check them, then let go.
+        _, store = _runtime_and_store(database, None)
+        store.engine.dispose()
+    except VaultError as exc:
+        raise InputError(SECRET_KEY_SETTING, str(exc)) from None
     app = celery_app(broker, database=database, queue=queue)
     app.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", f"--pool={pool}",
                      f"--queues={queue}", "--without-gossip", "--without-mingle", "--without-heartbeat"])

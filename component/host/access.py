@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-import os
+from collections.abc import Mapping
 
 __all__ = ["TOKEN_ENV", "AccessError", "is_loopback", "required_token", "token_matches"]
 
@@ -13,7 +13,7 @@ MIN_TOKEN_LENGTH = 16
 
 
 class AccessError(Exception):
-    """The host may not start with this address and environment."""
+    """The host may not start with this address and these settings."""
 
 
 def is_loopback(host: str) -> bool:
@@ -27,13 +27,13 @@ def is_loopback(host: str) -> bool:
         return False  # a host name other than localhost may resolve anywhere
 
 
-def required_token(host: str, environ: dict[str, str] | None = None) -> str | None:
-    """The bearer token every /api call must carry, or None when none is needed.
+def required_token(host: str, settings: Mapping[str, str]) -> str | None:
+    """The bearer token every /api call must carry, or None when none is needed; `settings` are the host's runtime's.
 
     Off loopback the token is mandatory (GORGIAS_HOST_TOKEN, at least 16 characters). On loopback it is
     required only when set, so a host can be locked down on a shared machine too.
     """
-    token = (os.environ if environ is None else environ).get(TOKEN_ENV, "").strip()
+    token = (settings.get(TOKEN_ENV) or "").strip()
     if token and len(token) < MIN_TOKEN_LENGTH:
         raise AccessError(f"{TOKEN_ENV} is too short: use at least {MIN_TOKEN_LENGTH} random characters.")
     if not token and not is_loopback(host):

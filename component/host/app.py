@@ -35,10 +35,11 @@ def create_app(component: Component, store: Store, *, token: str | None = None,
                runtime: Runtime | None = None) -> FastAPI:
     """The host of `component`: every /api call needs `Authorization: Bearer <token>` when a token is given.
 
-    Every call runs on `runtime`, made once here from the environment when none is given: its settings,
-    sessions, budgets and tokens are this host's own, and later changes to the environment are not seen.
+    Every call runs on `runtime`, made once here from the environment when none is given (with the store's
+    key, so that tokens shared through Redis are sealed with it): its settings, sessions, budgets and tokens
+    are this host's own, and later changes to the environment are not seen.
     """
-    runtime = runtime if runtime is not None else Runtime.from_environ()
+    runtime = runtime if runtime is not None else Runtime.from_environ(secret_key=store.vault.shared_key)
     app = FastAPI(title=f"{component.label} component host", version="1",
                   description=f"Runs the {component.label} component's actions, picklists and triggers over HTTP.",
                   docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")

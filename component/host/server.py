@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from component.components import Component
+from component.errors import ComponentError
 from component.host.access import AccessError, is_loopback, required_token
 from component.host.app import create_app
 from component.host.context import Host
@@ -20,7 +23,7 @@ from component.host.store import Store
 from component.host.vault import VaultError
 from component.runtime import Runtime
 
-__all__ = ["RunningHost", "main", "register_sandbox", "sandbox"]
+__all__ = ["RunningHost", "host_app", "main", "register_sandbox", "sandbox"]
 
 log = logging.getLogger("component.host")
 
@@ -96,12 +99,33 @@ def register_sandbox(component: Component, store: Store, connections: list[dict[
 @contextlib.contextmanager
 def sandbox(component: Component, store: Store) -> Iterator[list[str]]:
     """Run the component's sandbox and register its connections; the whole process talks to it meanwhile."""
+    with _sandbox_environment(component) as connections:
+        yield register_sandbox(component, store, connections)
+
+
+@contextlib.contextmanager
+def _sandbox_environment(component: Component) -> Iterator[list[dict[str, Any]]]:
+    """Run the component's sandbox with its settings in the environment; yields its connections."""
     if component.sandbox_connections is None:
         raise AccessError(f"component '{component.key}' has no sandbox")
     from component.cli import _environment  # the CLI's --sandbox sets the environment the same way
 
     with component.sandbox_connections() as (connections, environment), _environment(environment):
-        yield register_sandbox(component, store, connections)
+        yield connections
+
+
+def host_app(component: Component, *, bind: str, database: str | None, runtime: Runtime | None = None) -> FastAPI:
+    """The application `serve` runs: its bearer token, its store's key and its calls all use one runtime's settings.
+
+    `runtime` is made from the environment when None, with the store's key (GORGIAS_HOST_KEY, else the key
+    file beside the SQLite database), so that tokens shared through Redis are sealed with it.
+    """
+    settings = runtime.settings if runtime is not None else dict(os.environ)
+    token = required_token(bind, settings)
+    store = Store.open(database, settings)
+    if runtime is None:
+        runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
+    return create_app(component, store, token=token, runtime=runtime)
 
 
 def main(component: Component, argv: list[str]) -> int:
@@ -122,11 +146,12 @@ def main(component: Component, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("component.host").setLevel(logging.INFO)
     try:
-        token = required_token(args.host)
-        store = Store.open(args.database)
-        with sandbox(component, store) if args.sandbox else contextlib.nullcontext():
+        sandboxed: contextlib.AbstractContextManager[list[dict[str, Any]]] = \
+            _sandbox_environment(component) if args.sandbox else contextlib.nullcontext([])
+        with sandboxed as connections:
             # One runtime for the whole process, made once the sandbox (if any) has set its settings.
-            app = create_app(component, store, token=token, runtime=Runtime.from_environ())
+            app = host_app(component, bind=args.host, database=args.database)
+            register_sandbox(component, app.state.host.store, connections)
             if args.broker:
                 from component.workers import Broker  # Celery loads only in broker mode
 
@@ -138,7 +163,7 @@ def main(component: Component, argv: list[str]) -> int:
                   f"OpenAPI at /openapi.json{' - sandbox connections registered' if args.sandbox else ''}",
                   file=sys.stderr, flush=True)
             uvicorn.Server(config).run()
-    except (AccessError, VaultError) as exc:
+    except (AccessError, VaultError, ComponentError) as exc:  # settings the host cannot start with
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0

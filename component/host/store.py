@@ -130,14 +130,17 @@ class Store:
         metadata.create_all(self.engine)
 
     @classmethod
-    def open(cls, database: str | None) -> Store:
-        """The store at `--database` (URL or path), with the vault whose key sits beside it."""
+    def open(cls, database: str | None, settings: Mapping[str, str] | None = None) -> Store:
+        """The store at `--database` (URL or path), with the vault whose key is in `settings` or sits beside it.
+
+        `settings` are the host's (its runtime's); None reads the process environment.
+        """
         url, path = database_url(database)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Secrets in it are sealed, but names, domains and webhook items are nobody else's business either.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        return cls(url, Vault.for_database(path.with_suffix(".key") if path is not None else None))
+        return cls(url, Vault.for_database(path.with_suffix(".key") if path is not None else None, settings))
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:

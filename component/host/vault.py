@@ -1,4 +1,4 @@
-"""The vault: Fernet encryption of the secrets the host stores, with its key from the environment or a 0600 key file."""
+"""The vault: Fernet encryption of the secrets the host stores, with its key from the settings or a 0600 key file."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import json
 import os
 import stat
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from component.runtime import MAKE_KEY, SECRET_KEY_SETTING
+
 __all__ = ["KEY_ENV", "Vault", "VaultError"]
 
-KEY_ENV = "GORGIAS_HOST_KEY"
+KEY_ENV = SECRET_KEY_SETTING  # GORGIAS_HOST_KEY
 
 
 class VaultError(Exception):
@@ -23,29 +26,36 @@ class VaultError(Exception):
 class Vault:
     """Encrypts and decrypts JSON values with one Fernet key (AES-128-CBC with HMAC-SHA256, timestamped)."""
 
-    def __init__(self, key: bytes) -> None:
+    def __init__(self, key: bytes, *, shared: bool = True) -> None:
         try:
             self._fernet = Fernet(key)
         except (ValueError, TypeError):
             raise VaultError(f"{KEY_ENV} (or the key file) is not a Fernet key: 32 bytes, URL-safe base64 encoded. "
-                             "Make one with: python -c 'from cryptography.fernet import Fernet; "
-                             "print(Fernet.generate_key().decode())'") from None
+                             f"Make one with: {MAKE_KEY}") from None
+        self._key = key
+        self._shared = shared
 
     def __repr__(self) -> str:
         return "Vault(<key hidden>)"
 
-    @classmethod
-    def for_database(cls, key_file: Path | None) -> Vault:
-        """The key from GORGIAS_HOST_KEY; else the key file beside the database, generated once (mode 0600).
+    @property
+    def shared_key(self) -> bytes | None:
+        """The key, when other processes can have it too (a setting or a key file); None for a process-only key."""
+        return self._key if self._shared else None
 
-        A database without a file (PostgreSQL, several hosts) needs the shared key in the environment;
-        an in-memory SQLite database gets a key that lives as long as the process.
+    @classmethod
+    def for_database(cls, key_file: Path | None, settings: Mapping[str, str] | None = None) -> Vault:
+        """The key from the GORGIAS_HOST_KEY setting; else the key file beside the database, made once (mode 0600).
+
+        `settings` are the host's (its runtime's); None reads the process environment. A database without a
+        file (PostgreSQL, several hosts) needs the shared key in the settings; an in-memory SQLite database
+        gets a key that lives as long as the process.
         """
-        configured = os.environ.get(KEY_ENV, "").strip()
+        configured = ((os.environ if settings is None else settings).get(KEY_ENV) or "").strip()
         if configured:
             return cls(configured.encode())
         if key_file is None:
-            return cls(Fernet.generate_key())
+            return cls(Fernet.generate_key(), shared=False)
         return cls(_key_from_file(key_file))
 
     def seal(self, value: Any) -> bytes:

@@ -9,27 +9,30 @@ from component.executor import Executor
 from component.redis_stores import RedisBudgets, RedisTokens, redis_client
 from component.runtime import Runtime
 
+KEY = "5pkwTYqHw3xVCG9XQc6ZMfkaUW1m0C6iC5mU8D7IY4s="  # the Fernet key the shared tokens are sealed with
 
-def runtime(redis_url: str, prefix: str, base_url: str, rate_limit: str) -> Runtime:
-    """A runtime whose budgets and tokens live in Redis under `prefix`, pointed at the sandbox."""
+
+def runtime(redis_url: str, prefix: str, base_url: str, rate_limit: str, key: str = KEY) -> Runtime:
+    """A runtime whose budgets and tokens (sealed with `key`) live in Redis under `prefix`, pointed at the sandbox."""
     import os
 
     os.environ["GORGIAS_API_BASE_URL"] = base_url  # the OAuth fields are checked against the process environment
     client = redis_client(redis_url)
     return Runtime.from_environ({"GORGIAS_API_BASE_URL": base_url, "GORGIAS_RATE_LIMIT": rate_limit},
-                                budgets=RedisBudgets(client, prefix), tokens=RedisTokens(client, prefix))
+                                budgets=RedisBudgets(client, prefix), tokens=RedisTokens(client, prefix, key=key))
 
 
-def _executor(redis_url: str, prefix: str, base_url: str, rate_limit: str) -> Executor:
+def _executor(redis_url: str, prefix: str, base_url: str, rate_limit: str, key: str = KEY) -> Executor:
     from gorgias_component import gorgias
 
-    return Executor(gorgias, runtime(redis_url, prefix, base_url, rate_limit))
+    return Executor(gorgias, runtime(redis_url, prefix, base_url, rate_limit, key))
 
 
-def call_with_token(redis_url: str, prefix: str, base_url: str, connection: dict[str, Any], ticket_id: int,
+def call_with_token(redis_url: str, prefix: str, base_url: str, connection: dict[str, Any], ticket_id: int, key: str,
                     start: Any, results: Any) -> None:
-    """Wait for the start signal, run getTicket once, report ("ok" | "error", detail, tokens handed back)."""
-    executor = _executor(redis_url, prefix, base_url, "off")
+    """Wait for the start signal, run getTicket once with the shared tokens sealed with `key`, report
+    ("ok" | "error", detail, tokens handed back)."""
+    executor = _executor(redis_url, prefix, base_url, "off", key)
     saved: list[dict[str, Any]] = []
     start.wait(30)
     try:

@@ -10,6 +10,7 @@ from component.redis_stores import RedisBudget, RedisBudgets, RedisTokens, Share
 from component.runtime import InMemoryBudgets, InMemoryTokens, Runtime
 from gorgias_component import gorgias
 from gorgias_component.sandbox import Sandbox
+from tests.scale.children import KEY
 
 HEADER = "X-Gorgias-Account-Api-Call-Limit"
 
@@ -48,7 +49,7 @@ def test_the_call_limit_header_corrects_the_shared_level_upwards_only(redis_url:
 
 
 def test_redis_url_setting_turns_the_shared_stores_on(redis_url: str) -> None:
-    shared = Runtime.from_environ({"GORGIAS_REDIS_URL": redis_url})
+    shared = Runtime.from_environ({"GORGIAS_REDIS_URL": redis_url, "GORGIAS_HOST_KEY": KEY})
     assert isinstance(shared.budgets, RedisBudgets) and isinstance(shared.tokens, RedisTokens)
     local = Runtime.from_environ({})
     assert isinstance(local.budgets, InMemoryBudgets) and isinstance(local.tokens, InMemoryTokens)
@@ -56,7 +57,7 @@ def test_redis_url_setting_turns_the_shared_stores_on(redis_url: str) -> None:
 
 def test_unreachable_redis_fails_the_call_before_anything_is_sent_without_the_password() -> None:
     url = "redis://:s3cret-pass@127.0.0.1:1/0"  # nothing listens on port 1
-    runtime = Runtime.from_environ({"GORGIAS_REDIS_URL": url})
+    runtime = Runtime.from_environ({"GORGIAS_REDIS_URL": url, "GORGIAS_HOST_KEY": KEY})
     with Sandbox() as sandbox:
         runtime.settings["GORGIAS_API_BASE_URL"] = sandbox.base_url  # type: ignore[index]
         with pytest.raises(SharedStoreError) as caught:
