@@ -44,8 +44,10 @@ class ArrayOf:
         return {**schema, "$defs": defs} if defs else schema
 
 
+CREATED = "created_datetime"  # the field each trigger's list is sorted on, newest first
+CHANGED = "updated_datetime"
 NEW = ("id",)
-UPDATED = ("id", "updated_datetime")
+UPDATED = ("id", CHANGED)
 
 
 class NewTicketInputs(TriggerInputs):
@@ -62,43 +64,45 @@ def _newest_first(path: str, stamp: str, **params: Any) -> ListRequest:
     return ListRequest(path, {**params, "order_by": f"{stamp}:desc"})
 
 
-@trigger("newTicket", "New Ticket", "Runs when a ticket is created.", resource="Tickets", output=ArrayOf("ticket"),
+@trigger("newTicket", "New Ticket", "Runs when a ticket is created.", stamp=CREATED,
+         resource="Tickets", output=ArrayOf("ticket"),
          example=ItemsOf("getTicket"), webhook=webhook("ticket-created", "ticket"))
 def new_ticket(inputs: NewTicketInputs) -> ListRequest:
-    return _newest_first("/tickets", "created_datetime")
+    return _newest_first("/tickets", CREATED)
 
 
-@trigger("ticketUpdated", "Ticket Updated", "Runs when a ticket is created or changes.", stamp="updated_datetime",
+@trigger("ticketUpdated", "Ticket Updated", "Runs when a ticket is created or changes.", stamp=CHANGED,
          dedupe_on=UPDATED, resource="Tickets", output=ArrayOf("ticket"), example=ItemsOf("getTicket"),
          webhook=webhook("ticket-updated", "ticket"))
 def ticket_updated(inputs: NewTicketInputs) -> ListRequest:
-    return _newest_first("/tickets", "updated_datetime")
+    return _newest_first("/tickets", CHANGED)
 
 
-@trigger("newTicketMessage", "New Ticket Message", "Runs when a message is added to a ticket.", resource="Messages",
+@trigger("newTicketMessage", "New Ticket Message", "Runs when a message is added to a ticket.",
+         stamp=CREATED, resource="Messages",
          output=ArrayOf("message"), example=ItemsOf("getTicketMessage"),
          webhook=webhook("ticket-message-created", "message"))
 def new_ticket_message(inputs: NewTicketInputs) -> ListRequest:
-    return _newest_first("/messages", "created_datetime")
+    return _newest_first("/messages", CREATED)
 
 
-@trigger("newCustomer", "New Customer", "Runs when a customer is created.", resource="Customers",
+@trigger("newCustomer", "New Customer", "Runs when a customer is created.", stamp=CREATED, resource="Customers",
          output=ArrayOf("customer"), example=ItemsOf("getCustomer"))
 def new_customer(inputs: NewTicketInputs) -> ListRequest:
-    return _newest_first("/customers", "created_datetime")
+    return _newest_first("/customers", CREATED)
 
 
 @trigger("customerUpdated", "Customer Updated", "Runs when a customer is created or changes.",
-         stamp="updated_datetime", dedupe_on=UPDATED, resource="Customers", output=ArrayOf("customer"),
+         stamp=CHANGED, dedupe_on=UPDATED, resource="Customers", output=ArrayOf("customer"),
          example=ItemsOf("getCustomer"))
 def customer_updated(inputs: NewTicketInputs) -> ListRequest:
-    return _newest_first("/customers", "updated_datetime")
+    return _newest_first("/customers", CHANGED)
 
 
 @trigger("newEvent", "New Event", "Runs when an event of the given types is recorded (e.g. ticket-closed).",
-         resource="Account", output=ArrayOf("event"), example=ItemsOf("getEvent"))
+         stamp=CREATED, resource="Account", output=ArrayOf("event"), example=ItemsOf("getEvent"))
 def new_event(inputs: NewEventInputs) -> ListRequest:
-    return _newest_first("/events", "created_datetime", types=inputs.types, object_type=inputs.object_type)
+    return _newest_first("/events", CREATED, types=inputs.types, object_type=inputs.object_type)
 
 
 TRIGGERS: tuple[Trigger[Any], ...] = (new_ticket, ticket_updated, new_ticket_message, new_customer,

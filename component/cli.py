@@ -209,7 +209,7 @@ def _check(component: Component, args: argparse.Namespace) -> int:
         summary = component.check_summary
         if summary is not None and _is_terminal(sys.stdout):
             definition, fields, _ = component.executor.resolve(connection)
-            sys.stdout.write(summary(result.get("data"), definition.key, fields) + "\n")
+            sys.stdout.write(summary(result.get("data"), definition.key, fields, component.runtime.settings) + "\n")
             return EXIT_OK
     _print(result)
     return EXIT_OK

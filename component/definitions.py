@@ -257,12 +257,13 @@ class ComponentDefinition:
     serve_sandbox: Callable[[list[str]], int] | None = None  # `sandbox` command: serve in the foreground
     # The sandbox's connections for a host to register (API key and an OAuth app without a token), with its environment.
     sandbox_connections: Callable[[], AbstractContextManager[tuple[list[dict[str, Any]], dict[str, str]]]] | None = None
-    # Rewords a failed check_connection (error, connection key, validated fields) to say what to fix.
-    explain_check_failure: Callable[[ComponentError, str, ConnectionFields], ComponentError] | None = None
+    # Rewords a failed check_connection (error, connection key, validated fields, the runtime's settings) to say
+    # what to fix.
+    explain_check_failure: Callable[[ComponentError, str, ConnectionFields, Mapping[str, str]], ComponentError] | None = None
     # What to fix when the API refuses a connection's credentials (401), by connection key: every call says it.
     refusal_hint: Callable[[str], str] | None = None
-    # One line for a person after a successful check (account data, connection key, validated fields).
-    check_summary: Callable[[Any, str, ConnectionFields], str] | None = None
+    # One line for a person after a successful check (account data, connection key, validated fields, settings).
+    check_summary: Callable[[Any, str, ConnectionFields, Mapping[str, str]], str] | None = None
     triggers: tuple[Any, ...] = ()  # component.triggers.Trigger: polled lists and webhooks
 
     def __post_init__(self) -> None:

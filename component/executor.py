@@ -94,7 +94,7 @@ class Executor:
             if explain is None:
                 raise
             definition, fields, _ = self.resolve(connection)
-            explained = explain(exc, definition.key, fields)
+            explained = explain(exc, definition.key, fields, self.runtime.settings)
             if explained is exc:
                 raise
             raise explained from exc

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["SECRET_HEADER", "Trigger", "TriggerInputs", "Webhook", "run_poll", "trigger"]
 
 I = TypeVar("I", bound="TriggerInputs")  # noqa: E741 - the conventional name for "the inputs type"
-PAGE_SIZE = 100
 SECRET_HEADER = "X-Component-Secret"  # the header a webhook subscription's secret travels in
 
 MaxItems = Annotated[int, int_range(1, 10_000)]
@@ -63,7 +62,7 @@ class Trigger(Generic[I]):
     description: str
     inputs: type[I]
     describe: Callable[[I], ListRequest]  # the list request, sorted newest first on `stamp`
-    stamp: str = "created_datetime"
+    stamp: str  # the item field holding the instant the list is sorted on, e.g. "created_datetime"
     ident: str = "id"
     dedupe_on: tuple[str, ...] = ("id",)
     resource: str | None = None
@@ -78,7 +77,7 @@ class Trigger(Generic[I]):
         return ["poll", "webhook"] if self.webhook else ["poll"]
 
 
-def trigger(key: str, label: str, description: str, *, stamp: str = "created_datetime",
+def trigger(key: str, label: str, description: str, *, stamp: str,
             dedupe_on: tuple[str, ...] = ("id",), resource: str | None = None, example: Any = None,
             output: Document | None = None, webhook: Webhook | None = None) -> Callable[
     [Callable[[I], ListRequest]], Trigger[I]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,22 +34,24 @@ def refusal_hint(connection_key: str) -> str:
     return "reconnect the Gorgias OAuth connection to authorize it again"
 
 
-def check_summary(account: Any, connection_key: str, fields: ConnectionFields) -> str:
+def check_summary(account: Any, connection_key: str, fields: ConnectionFields,
+                  settings: Mapping[str, str] | None = None) -> str:
     """One line after a successful check: "Connected to acme.gorgias.com as me@acme.com"."""
-    host = urlsplit(api_base_url(str(getattr(fields, "domain", "")))).netloc
+    host = urlsplit(api_base_url(str(getattr(fields, "domain", "")), settings)).netloc
     who = getattr(fields, "username", None)
     domain = account.get("domain") if isinstance(account, dict) else None
     named = f" (account {domain})" if domain and not host.startswith(f"{domain}.") else ""
     return f"Connected to {host}{named} " + (f"as {who}" if who else "with OAuth 2.0")
 
 
-def explain_check_failure(error: ComponentError, connection_key: str, fields: ConnectionFields) -> ComponentError:
+def explain_check_failure(error: ComponentError, connection_key: str, fields: ConnectionFields,
+                          settings: Mapping[str, str] | None = None) -> ComponentError:
     """The error of a failed `check_connection`, reworded to say what to fix; other errors are returned unchanged."""
     if isinstance(error, GrantError) or not isinstance(error, ApiError):
         return error  # a refused refresh token already says "reconnect"; network failures say "retry"
     status, body = error.status, error.body
     if status == 404 and isinstance(body, str):
-        host = urlsplit(api_base_url(str(getattr(fields, "domain", "")))).netloc
+        host = urlsplit(api_base_url(str(getattr(fields, "domain", "")), settings)).netloc
         return AuthError(f"{PREFIX}no Gorgias account at {host}: check the Domain (the part before .gorgias.com, "
                          "as in https://acme.gorgias.com/api).", status=status, body=body)
     if status == 401 and connection_key == "apiKey":

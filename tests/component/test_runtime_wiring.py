@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from component.calls import Call
 from component.cli import connected
-from component.errors import InputError, TransportError
+from component.errors import ComponentError, InputError, TransportError
 from component.host.app import create_app
 from component.host.store import Store
 from component.runtime import Runtime, default_runtime
@@ -202,3 +202,26 @@ def test_a_worker_runs_every_task_on_one_runtime(api_mock: responses.RequestsMoc
         assert task("gorgias", "action", "getAccount", {}, identifier, {}) == {"ok": {"data": ACCOUNT}}
     assert len(api_mock.calls) == 2 and len(runtime.sessions.identities()) == 1
 
+
+
+# -- the component's check hooks read the runtime's settings -----------------------------------------
+
+
+def test_a_failed_check_names_the_host_of_the_runtime_not_of_the_environment(
+        api_mock: responses.RequestsMock, connection: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GORGIAS_API_BASE_URL", raising=False)
+    api_mock.get(f"{A}/account", status=404, body="<html>Not Found</html>", content_type="text/html")
+    with pytest.raises(ComponentError) as caught:
+        gorgias.using(_runtime(GORGIAS_API_BASE_URL=A)).check_connection(connection)
+    assert str(caught.value).startswith("Connection check failed: no Gorgias account at a.example.test: check the "
+                                        "Domain")
+
+
+def test_the_check_summary_names_the_host_of_the_runtime() -> None:
+    from gorgias_component.connections.check import check_summary
+
+    bound = gorgias.using(_runtime(GORGIAS_API_BASE_URL=B))
+    definition, fields, _ = bound.executor.resolve({"key": "apiKey", "fields": {
+        "domain": "acme", "username": "me@acme.com", "apiKey": "k"}})
+    assert check_summary(ACCOUNT, definition.key, fields, bound.runtime.settings) == (
+        "Connected to b.example.test (account acme) as me@acme.com")
