@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from component.inputs import InputSpec
+from component.input_specs import InputSpec
 
 __all__ = ["UsageError", "input_values", "list_hint", "read_json"]
 

@@ -9,7 +9,7 @@ from typing import Any
 from component.components import Component
 from component.definitions import Action, DataSource
 from component.errors import UnknownKeyError
-from component.inputs import InputSpec
+from component.input_specs import InputSpec
 from component.manifest import ordered_inputs
 from component.suggestions import did_you_mean
 

@@ -257,7 +257,7 @@ def _oauth_options(parser: argparse.ArgumentParser) -> None:
 def _oauth(component: Component, args: argparse.Namespace) -> int:
     """`oauth authorize-url` prints {"url", "state", "nonce"}; `oauth exchange` writes the token into the file."""
     from component.connection_file import replace_token
-    from component.oauth import HasOAuthClient, authorization_url, exchange_code
+    from component.oauth_endpoints import HasOAuthClient, authorization_url, exchange_code
 
     if args.connection == "-":
         raise UsageError("oauth commands need --connection FILE, not standard input")

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from component.errors import ApiError, InputError
-from component.inputs import describe
+from component.input_kinds import describe
 from component.instants import instant
 
 __all__ = ["MAX_STATE_BYTES", "Batch", "Feed", "poll", "read_state"]
