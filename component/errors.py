@@ -71,7 +71,11 @@ class AuthError(ApiError):
 
 
 class RateLimitError(ApiError):
-    """The API kept answering 429 until the retry budget ran out."""
+    """The API kept answering 429 until the retry budget ran out; `retry_after`: seconds to wait, when known."""
+
+    def __init__(self, message: str, *, status: int, body: Any = None, retry_after: float | None = None) -> None:
+        super().__init__(message, status=status, body=body)
+        self.retry_after = retry_after
 
 
 class TransportError(ComponentError):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from component.calls import Call, Stream
 from component.definitions import ComponentDefinition, Connection, ConnectionFields, Opened, OpenOptions
-from component.errors import AuthError, ComponentError, InputError, InternalError, UnknownKeyError
+from component.errors import AuthError, ComponentError, InputError, InternalError, RateLimitError, UnknownKeyError
 from component.inputs import Inputs, describe
 from component.redaction import Redactor
 from component.runtime import Runtime, default_runtime
@@ -190,6 +190,11 @@ class Executor:
                                                             runtime=self.runtime))
         try:
             yield opened, values
+        except RateLimitError as exc:
+            budget = opened.client.rate_budget
+            if exc.retry_after is None and budget is not None:
+                exc.retry_after = budget.window  # the API did not say: its bucket drains fully within one window
+            raise
         except AuthError as exc:
             hint = self.component.refusal_hint
             if type(exc) is not AuthError or exc.status != 401 or hint is None:  # a GrantError says what to fix

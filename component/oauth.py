@@ -31,25 +31,25 @@ import requests
 from component import transport
 from component.errors import ComponentError, InternalError
 from component.oauth_endpoints import (
-    _TOKEN_FAILURES,
-    _TOKEN_REQUEST,
+    TOKEN_FAILURES,
+    TOKEN_REQUEST,
     GrantError,
     HasOAuthClient,
     OAuthClient,
-    _checked,
-    _for_authlib,
-    _session,
-    _token_failure,
     authorization_url,
     exchange_code,
+    for_authlib,
+    require_access_token,
+    token_failure,
+    token_session,
 )
 from component.oauth_tokens import (
     DEFAULT_LIFETIME_SECONDS,
     LEEWAY_SECONDS,
-    _number,
-    _secrets_of,
     jwt_claims,
     normalised_token,
+    number_in,
+    secrets_of,
     token_expiry,
 )
 from component.redaction import Redactor
@@ -74,7 +74,6 @@ __all__ = [
 
 log = logging.getLogger("component.oauth")
 
-TOKEN_TIMEOUT = TOKEN_TIMEOUT_SECONDS  # the default of `Runtime.token_timeout`: one token request, whole answer read
 COOL_DOWN_SECONDS = REFRESH_COOL_DOWN_SECONDS  # the default of `Runtime.refresh_cool_down`
 
 
@@ -100,9 +99,9 @@ class _TokenState:
     def oauth_session(self) -> Any:
         """The authlib session, holding the current token (call with the lock held)."""
         if self.session is None:
-            self.session, self.answers = _session(self.client, self.timeout, self.token, self.updated)
+            self.session, self.answers = token_session(self.client, self.timeout, self.token, self.updated)
         self.answers.clear()
-        self.session.token = _for_authlib(self.token)
+        self.session.token = for_authlib(self.token)
         return self.session
 
     def due(self, now: float) -> bool:
@@ -119,7 +118,7 @@ class _TokenState:
         with self.store.exclusive(self.key):
             newest = self.store.latest(self.key)
             if newest is not None and newest.get("access_token") != self.token.get("access_token") \
-                    and _number(newest.get("expires_at")) is not None \
+                    and number_in(newest.get("expires_at")) is not None \
                     and float(newest["expires_at"]) > float(self.token.get("expires_at") or 0):
                 self.token = newest
                 self.undelivered = True
@@ -135,16 +134,16 @@ class _TokenState:
         try:
             with transport.deadline(self.timeout):
                 session.refresh_token(self.client.token_url, refresh_token=self.token["refresh_token"],
-                                      **_TOKEN_REQUEST)
-        except _TOKEN_FAILURES as exc:
-            failure = _token_failure(exc, self.client, "refresh", self.answers, redactor)
+                                      **TOKEN_REQUEST)
+        except TOKEN_FAILURES as exc:
+            failure = token_failure(exc, self.client, "refresh", self.answers, redactor)
             if isinstance(failure, GrantError) and failure.error == "invalid_grant":
                 self.refused = failure
             raise failure from None
 
     def updated(self, token: Mapping[str, Any], refresh_token: str | None = None, **_: Any) -> None:
         """authlib's update_token: store the refreshed token (the lock is held by the caller)."""
-        _checked(token, self.client, "refresh")
+        require_access_token(token, self.client, "refresh")
         self.token = normalised_token(token, self.token, zero_lifetime_is_unknown=self.client.zero_lifetime_is_unknown)
         self.undelivered = True
         self.quiet_until = 0.0
@@ -206,11 +205,11 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
         self._callback = on_token_refresh
         self._cool_down = runtime.refresh_cool_down
         self.redactor = redactor if redactor is not None else Redactor()
-        self.redactor.add(client.client_secret, *_secrets_of(token))
+        self.redactor.add(client.client_secret, *secrets_of(token))
         stored = normalised_token(token, zero_lifetime_is_unknown=client.zero_lifetime_is_unknown)
         self._state = _state_for(client, stored, tokens or runtime.tokens, runtime.token_timeout)
         self._sent = threading.local()  # the access token this thread's last request carried
-        self.redactor.add(*_secrets_of(self._state.token))
+        self.redactor.add(*secrets_of(self._state.token))
 
     def __repr__(self) -> str:
         return "OAuth2BearerAuth(***)"
@@ -273,7 +272,7 @@ class OAuth2BearerAuth(requests.auth.AuthBase):
 
     def _deliver(self, state: _TokenState) -> None:
         """Learn the newest token's secrets and hand a refreshed token to the host once (lock held)."""
-        self.redactor.add(*_secrets_of(state.token))
+        self.redactor.add(*secrets_of(state.token))
         if not state.undelivered or self._callback is None:
             return
         try:

@@ -27,7 +27,8 @@ from component.payloads import decode_body
 from component.redaction import Redactor
 from component.runtime import Runtime, default_runtime
 
-__all__ = ["GrantError", "HasOAuthClient", "OAuthClient", "authorization_url", "exchange_code"]
+__all__ = ["TOKEN_FAILURES", "TOKEN_REQUEST", "GrantError", "HasOAuthClient", "OAuthClient", "authorization_url",
+           "exchange_code", "for_authlib", "require_access_token", "token_failure", "token_session"]
 
 MAX_TOKEN_BODY = 1024 * 1024  # a token answer is a few hundred bytes
 
@@ -65,14 +66,15 @@ class GrantError(AuthError):
         self.error = error
 
 
-def _for_authlib(token: Mapping[str, Any]) -> dict[str, Any]:
+def for_authlib(token: Mapping[str, Any]) -> dict[str, Any]:
+    """The token as authlib signs with it: always Bearer, with an access token string."""
     # Only Bearer is supported; a missing or odd token_type must not break signing.
     return {**token, "token_type": "Bearer", "access_token": token.get("access_token") or ""}
 
 
 # -- talking to the token endpoint ------------------------------------------------------------
 
-def _session(client: OAuthClient, timeout: float, token: Mapping[str, Any] | None = None,
+def token_session(client: OAuthClient, timeout: float, token: Mapping[str, Any] | None = None,
              update_token: Callable[..., None] | None = None) -> tuple[Any, list[requests.Response]]:
     """An authlib session for the token endpoint (client credentials by HTTP Basic) and its last answers."""
     # authlib's requests client pulls in ~100 modules: import it when a token endpoint is first needed.
@@ -93,7 +95,7 @@ def _session(client: OAuthClient, timeout: float, token: Mapping[str, Any] | Non
 
     session = OAuth2Session(
         client.client_id, client.client_secret, token_endpoint_auth_method="client_secret_basic",
-        token=_for_authlib(token) if token is not None else None, update_token=update_token,
+        token=for_authlib(token) if token is not None else None, update_token=update_token,
         leeway=LEEWAY_SECONDS, token_endpoint=client.token_url, default_timeout=timeout,
     )
     transport.guard(session)  # deadlines on every read; no proxies or .netrc credentials picked up implicitly
@@ -111,10 +113,10 @@ class _TooLarge(requests.RequestException):
 
 
 # Sent with every token request: redirects are refused, the body is read by `keep` under the cap.
-_TOKEN_REQUEST = MappingProxyType({"allow_redirects": False, "stream": True})
+TOKEN_REQUEST = MappingProxyType({"allow_redirects": False, "stream": True})
 
 
-def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
+def token_failure(exc: Exception, client: OAuthClient, what: str, answers: list[requests.Response],
                    redactor: Redactor) -> Exception:
     """A ComponentError for a failed token request; never carries a secret."""
     from authlib.integrations.base_client import OAuthError
@@ -159,10 +161,11 @@ def _token_failure(exc: Exception, client: OAuthClient, what: str, answers: list
                      status=status, body=body)
 
 
-_TOKEN_FAILURES = (AuthlibBaseError, requests.RequestException, ValueError, RecursionError)
+TOKEN_FAILURES = (AuthlibBaseError, requests.RequestException, ValueError, RecursionError)
 
 
-def _checked(token: Mapping[str, Any], client: OAuthClient, what: str) -> None:
+def require_access_token(token: Mapping[str, Any], client: OAuthClient, what: str) -> None:
+    """Refuse (ApiError) a token answer of the `what` request that holds no access token."""
     access = token.get("access_token")
     if not (isinstance(access, str) and access):
         raise ApiError(f"{client.service} answered the OAuth {what} request without an access_token.",
@@ -191,14 +194,14 @@ def exchange_code(client: OAuthClient, code: str, redirect_uri: str, *, nonce: s
         raise InputError("code", f"Authorization code: expected the `code` of the redirect, received {describe(code)}.")
     redactor = Redactor([client.client_secret, code])
     timeout = (runtime or default_runtime()).token_timeout
-    session, answers = _session(client, timeout)
+    session, answers = token_session(client, timeout)
     with session, transport.deadline(timeout):
         try:
             raw = session.fetch_token(client.token_url, grant_type="authorization_code", code=code.strip(),
-                                      redirect_uri=redirect_uri, **_TOKEN_REQUEST)
-        except _TOKEN_FAILURES as exc:
-            raise _token_failure(exc, client, "code exchange", answers, redactor) from None
-    _checked(raw, client, "code exchange")
+                                      redirect_uri=redirect_uri, **TOKEN_REQUEST)
+        except TOKEN_FAILURES as exc:
+            raise token_failure(exc, client, "code exchange", answers, redactor) from None
+    require_access_token(raw, client, "code exchange")
     token = normalised_token(raw, zero_lifetime_is_unknown=client.zero_lifetime_is_unknown)
     if nonce is not None:
         claims = jwt_claims(token.get("id_token"))

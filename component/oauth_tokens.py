@@ -13,7 +13,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["DEFAULT_LIFETIME_SECONDS", "LEEWAY_SECONDS", "jwt_claims", "normalised_token", "token_expiry"]
+__all__ = ["DEFAULT_LIFETIME_SECONDS", "LEEWAY_SECONDS", "jwt_claims", "normalised_token", "number_in", "secrets_of",
+           "token_expiry"]
 
 LEEWAY_SECONDS = 300  # refresh this long before the access token expires
 DEFAULT_LIFETIME_SECONDS = 24 * 3600  # when neither the answer nor the JWT says how long the token lives
@@ -31,7 +32,8 @@ def jwt_claims(token: Any) -> dict[str, Any] | None:
     return claims if isinstance(claims, dict) else None
 
 
-def _number(value: Any) -> float | None:
+def number_in(value: Any) -> float | None:
+    """A number given as a JSON number or numeric text (a token's expires_in / expires_at), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -50,13 +52,13 @@ def token_expiry(token: Mapping[str, Any], now: float | None = None, *, zero_lif
     An `expires_in` of 0 means "expires now" (RFC 6749), unless `zero_lifetime_is_unknown` (see `OAuthClient`).
     """
     now = time.time() if now is None else now
-    expires_at = _number(token.get("expires_at"))
+    expires_at = number_in(token.get("expires_at"))
     if expires_at is not None and expires_at > 0:
         return int(expires_at)
-    expires_in = _number(token.get("expires_in"))
+    expires_in = number_in(token.get("expires_in"))
     if expires_in is not None and (expires_in > 0 or (expires_in == 0 and not zero_lifetime_is_unknown)):
         return int(now + expires_in)
-    exp = _number((jwt_claims(token.get("access_token")) or {}).get("exp"))
+    exp = number_in((jwt_claims(token.get("access_token")) or {}).get("exp"))
     if exp is not None and exp > 0:
         return int(exp)
     return int(now + DEFAULT_LIFETIME_SECONDS)
@@ -79,5 +81,6 @@ def normalised_token(token: Mapping[str, Any], previous: Mapping[str, Any] | Non
     return result
 
 
-def _secrets_of(token: Mapping[str, Any]) -> list[str | None]:
+def secrets_of(token: Mapping[str, Any]) -> list[str | None]:
+    """The token's secret strings (access, refresh and id tokens), for a redactor to learn."""
     return [v for k, v in token.items() if k in ("access_token", "refresh_token", "id_token") and isinstance(v, str)]

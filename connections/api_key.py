@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any, get_args
 
 from requests.auth import HTTPBasicAuth
 
 from component import Connection, ConnectionFields, Input, Opened, OpenOptions
-from component.inputs import Password, Text
+from component.inputs import Invalid, Kind, Password, Text
 from component.redaction import Redactor
 from gorgias_component.connections.client import gorgias_client
 from gorgias_component.connections.domain import Domain
@@ -16,14 +16,34 @@ from gorgias_component.connections.domain import Domain
 __all__ = ["ApiKeyFields", "api_key"]
 
 DOMAIN_COMMENTS = "The domain of the Gorgias API, this is provided by the service provider."
+LATIN_1 = "Latin-1 text (HTTP Basic authentication, as requests encodes it, carries no other characters)"
+
+
+def _latin_1(kind: Kind) -> Kind:
+    """`kind`, also refusing text that HTTP Basic cannot carry: requests encodes the credentials as Latin-1."""
+
+    def convert(value: Any) -> str:
+        text: str = kind.convert(value)
+        try:
+            text.encode("latin-1")
+        except UnicodeEncodeError:
+            raise Invalid(LATIN_1) from None
+        return text
+
+    return Kind(kind.type, convert, kind.schema)
+
+
+# Text and Password, refused before anything is sent when requests could not encode them.
+BasicText = Annotated[str, _latin_1(get_args(Text)[1])]
+BasicPassword = Annotated[str, _latin_1(get_args(Password)[1])]
 
 
 class ApiKeyFields(ConnectionFields):
     """The fields of an API-key connection: the account's domain, the user's email and a REST API key."""
 
-    apiKey: Password = Input("API Key", required=True, comments="Your API Key for Gorgias.")
+    apiKey: BasicPassword = Input("API Key", required=True, comments="Your API Key for Gorgias.")
     domain: Domain = Input("Domain", required=True, comments=DOMAIN_COMMENTS, example="green-garden")
-    username: Text = Input("Username", required=True, comments="Your username for Gorgias. e.g. john@example.com")
+    username: BasicText = Input("Username", required=True, comments="Your username for Gorgias. e.g. john@example.com")
 
 
 def open_api_key(fields: ConnectionFields, token: Mapping[str, Any] | None, options: OpenOptions) -> Opened:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from component.host import api, flows, triggers
 from component.host.access import token_matches
 from component.host.context import Host
 from component.host.problems import error_response, problem
+from component.host.public_url import PUBLIC_URL_SETTING, checked_public_url
 from component.host.store import Store
 from component.host.vault import VaultError
 from component.runtime import Runtime
@@ -32,18 +35,34 @@ STATIC = Path(__file__).parent / "static"
 
 
 def create_app(component: Component, store: Store, *, token: str | None = None,
-               runtime: Runtime | None = None) -> FastAPI:
+               runtime: Runtime | None = None, public_url: str | None = None) -> FastAPI:
     """The host of `component`: every /api call needs `Authorization: Bearer <token>` when a token is given.
 
     Every call runs on `runtime`, made once here from the environment when none is given (with the store's
     key, so that tokens shared through Redis are sealed with it): its settings, sessions, budgets and tokens
-    are this host's own, and later changes to the environment are not seen.
+    are this host's own, and later changes to the environment are not seen. Webhook URLs start with
+    `public_url` (`serve --public-url`), else the runtime's GORGIAS_HOST_PUBLIC_URL setting, else the
+    address each subscribing request came to; a bad value is an InputError naming it. The store is closed
+    when the application shuts down.
     """
     runtime = runtime if runtime is not None else Runtime.from_environ(secret_key=store.vault.shared_key)
+    if public_url is not None:
+        public_url = checked_public_url(public_url, "--public-url")
+    elif runtime.setting(PUBLIC_URL_SETTING):
+        public_url = checked_public_url(runtime.setting(PUBLIC_URL_SETTING))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        """Close the store on shutdown: its pooled database connections go with the server."""
+        try:
+            yield
+        finally:
+            store.close()
+
     app = FastAPI(title=f"{component.label} component host", version="1",
                   description=f"Runs the {component.label} component's actions, picklists and triggers over HTTP.",
-                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
-    app.state.host = Host(component.using(runtime), store, token)
+                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
+    app.state.host = Host(component.using(runtime), store, token, public_url=public_url)
     for router in (api.router, flows.api_router, triggers.api_router, flows.router, triggers.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -81,7 +100,9 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(ComponentError)
     async def component_error(_: Request, exc: Exception) -> Response:
         assert isinstance(exc, ComponentError)
-        return error_response(exc)
+        # The wait the component knows (its rate budget's window) when the API did not say how long.
+        wait = getattr(exc, "retry_after", None)
+        return error_response(exc) if wait is None else error_response(exc, retry_after=max(1, math.ceil(wait)))
 
     @app.exception_handler(triggers.NotSupported)
     async def not_supported(_: Request, exc: Exception) -> Response:

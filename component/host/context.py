@@ -25,6 +25,7 @@ class Host:
     store: Store
     token: str | None = None
     broker: Any = None  # a component.workers.Broker: calls run on workers (`serve --broker`)
+    public_url: str | None = None  # where the API reaches this host (webhooks); None: the address a request came to
 
     def secret_fields(self, key: str) -> frozenset[str]:
         """The password fields of connection `key`: they are sealed in the store and never listed."""

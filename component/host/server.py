@@ -32,9 +32,9 @@ class RunningHost:
     """A host served by uvicorn on a background thread (tests, `--sandbox`); `url` once started."""
 
     def __init__(self, component: Component, store: Store, *, host: str = "127.0.0.1", port: int = 0,
-                 token: str | None = None, runtime: Runtime | None = None) -> None:
+                 token: str | None = None, runtime: Runtime | None = None, public_url: str | None = None) -> None:
         """A host of `component` on `host`:`port` (0: a free port), not started yet; see `create_app`."""
-        self.app = create_app(component, store, token=token, runtime=runtime)
+        self.app = create_app(component, store, token=token, runtime=runtime, public_url=public_url)
         config = uvicorn.Config(self.app, host=host, port=port, log_level="warning", access_log=False,
                                 lifespan="off")
         self.server = uvicorn.Server(config)
@@ -71,9 +71,10 @@ class RunningHost:
         return f"http://{host}:{self.port}"
 
     def stop(self) -> None:
-        """Ask uvicorn to exit and wait for its thread."""
+        """Ask uvicorn to exit, wait for its thread, then close the store (uvicorn runs no lifespan here)."""
         self.server.should_exit = True
         self._thread.join(timeout=10)
+        self.state.store.close()
 
     def __enter__(self) -> RunningHost:
         return self.start()
@@ -114,8 +115,10 @@ def _sandbox_environment(component: Component) -> Iterator[list[dict[str, Any]]]
         yield connections
 
 
-def host_app(component: Component, *, bind: str, database: str | None, runtime: Runtime | None = None) -> FastAPI:
-    """The application `serve` runs: its bearer token, its store's key and its calls all use one runtime's settings.
+def host_app(component: Component, *, bind: str, database: str | None, runtime: Runtime | None = None,
+             public_url: str | None = None) -> FastAPI:
+    """The application `serve` runs: its bearer token, its store (`database`, else GORGIAS_HOST_DATABASE), its
+    store's key, its public URL (`public_url`, else GORGIAS_HOST_PUBLIC_URL) and its calls use one runtime's settings.
 
     `runtime` is made from the environment when None, with the store's key (GORGIAS_HOST_KEY, else the key
     file beside the SQLite database), so that tokens shared through Redis are sealed with it.
@@ -123,9 +126,13 @@ def host_app(component: Component, *, bind: str, database: str | None, runtime: 
     settings = runtime.settings if runtime is not None else dict(os.environ)
     token = required_token(bind, settings)
     store = Store.open(database, settings)
-    if runtime is None:
-        runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
-    return create_app(component, store, token=token, runtime=runtime)
+    try:
+        if runtime is None:
+            runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
+        return create_app(component, store, token=token, runtime=runtime, public_url=public_url)
+    except BaseException:
+        store.close()  # the host will not start: its database connections go now
+        raise
 
 
 def main(component: Component, argv: list[str]) -> int:
@@ -138,8 +145,13 @@ def main(component: Component, argv: list[str]) -> int:
     parser.add_argument("--sandbox", action="store_true",
                         help="start the bundled sandbox and register its API-key and OAuth connections")
     parser.add_argument("--database", metavar="URL",
-                        help="SQLAlchemy URL or SQLite file path (default ~/.local/share/gorgias-component/host.db); "
-                             "secrets are encrypted with GORGIAS_HOST_KEY or a key file beside the SQLite file")
+                        help="SQLAlchemy URL or SQLite file path (default GORGIAS_HOST_DATABASE, else "
+                             "~/.local/share/gorgias-component/host.db); secrets are encrypted with "
+                             "GORGIAS_HOST_KEY or a key file beside the SQLite file")
+    parser.add_argument("--public-url", metavar="URL",
+                        help="the https URL at which the API reaches this host, for webhook subscriptions behind a "
+                             "proxy or on a private address (default GORGIAS_HOST_PUBLIC_URL, else the address "
+                             "each request came to)")
     parser.add_argument("--broker", metavar="URL",
                         help="run calls on `gorgias-component worker` processes through this Celery broker "
                              "(redis://...) instead of in this process")
@@ -150,7 +162,7 @@ def main(component: Component, argv: list[str]) -> int:
             _sandbox_environment(component) if args.sandbox else contextlib.nullcontext([])
         with sandboxed as connections:
             # One runtime for the whole process, made once the sandbox (if any) has set its settings.
-            app = host_app(component, bind=args.host, database=args.database)
+            app = host_app(component, bind=args.host, database=args.database, public_url=args.public_url)
             register_sandbox(component, app.state.host.store, connections)
             if args.broker:
                 from component.workers import Broker  # Celery loads only in broker mode

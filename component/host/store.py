@@ -40,7 +40,9 @@ from sqlalchemy.pool import StaticPool
 
 from component.host.vault import Vault
 
-__all__ = ["OAuthState", "Store", "StoreError", "database_url"]
+__all__ = ["DATABASE_SETTING", "OAuthState", "Store", "StoreClosedError", "StoreError", "database_url"]
+
+DATABASE_SETTING = "GORGIAS_HOST_DATABASE"  # the store's URL or path when `--database` is not given
 
 metadata = MetaData()
 
@@ -93,6 +95,10 @@ class StoreError(Exception):
         self.kind = kind
 
 
+class StoreClosedError(RuntimeError):
+    """The store was closed: it has no database connection any more."""
+
+
 @dataclass(frozen=True)
 class OAuthState:
     """What an OAuth state was issued for."""
@@ -116,10 +122,11 @@ def database_url(value: str | None) -> tuple[str, Path | None]:
 
 
 class Store:
-    """Every record the host keeps; each method is one transaction."""
+    """Every record the host keeps; each method is one transaction. `close()` (or `with`) releases the database."""
 
     def __init__(self, url: str, vault: Vault) -> None:
         self.vault = vault
+        self.closed = False
         options: dict[str, Any] = {}
         if make_url(url).get_backend_name() == "sqlite" and make_url(url).database in (None, "", ":memory:"):
             # One in-memory database shared by every thread of the server.
@@ -133,8 +140,11 @@ class Store:
     def open(cls, database: str | None, settings: Mapping[str, str] | None = None) -> Store:
         """The store at `--database` (URL or path), with the vault whose key is in `settings` or sits beside it.
 
-        `settings` are the host's (its runtime's); None reads the process environment.
+        `settings` are the host's (its runtime's); None reads the process environment. Without `database`,
+        the GORGIAS_HOST_DATABASE setting names it, else the default SQLite file.
         """
+        if not database:
+            database = ((os.environ if settings is None else settings).get(DATABASE_SETTING) or "").strip() or None
         url, path = database_url(database)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,8 +152,22 @@ class Store:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         return cls(url, Vault.for_database(path.with_suffix(".key") if path is not None else None, settings))
 
+    def close(self) -> None:
+        """Close every pooled database connection; the store refuses any later use (StoreClosedError). Idempotent."""
+        self.closed = True
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
+        if self.closed:
+            raise StoreClosedError(f"The host's store ({self.engine.url.render_as_string(hide_password=True)}) is "
+                                   "closed: open a new Store to use the database again.")
         with self.engine.begin() as db:
             yield db
 

@@ -63,14 +63,18 @@ def poll(key: str, call: PollCall, request: Request) -> Any:
 
 @api_router.post("/{key}/subscriptions", status_code=201, summary="Subscribe a webhook trigger to this host")
 def subscribe(key: str, call: SubscribeCall, request: Request) -> dict[str, Any]:
-    """Have the API call this host's /hooks URL for trigger `key`; answer the subscription's id and target URL."""
+    """Have the API call this host's /hooks URL (under its public URL, if set) for trigger `key`; answer the
+    subscription's id and target URL."""
     host = host_of(request)
     run = _method(host, "subscribe_trigger")
     if call.connectionId is None:
         raise InputError("connectionId", "A webhook subscription needs a stored connection: give 'connectionId'.")
     connection, _ = host.connection(call.connectionId, None)
     identifier = secrets.token_hex(12)
-    target = str(request.url_for("receive_hook", subscription_id=identifier))
+    if host.public_url is not None:  # behind a proxy or on a private address: the configured public URL
+        target = host.public_url + str(request.app.url_path_for("receive_hook", subscription_id=identifier))
+    else:
+        target = str(request.url_for("receive_hook", subscription_id=identifier))
     subscription = run(key, call.inputs, connection, target)["data"]
     host.store.add_subscription(host.component.key, key, call.connectionId, identifier, subscription)
     return {"id": identifier, "targetUrl": target}
