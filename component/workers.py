@@ -28,9 +28,8 @@ from component.components import Component
 from component.errors import ComponentError, InputError, TransportError, WriteUncertainError
 from component.runtime import SECRET_KEY_SETTING, Runtime
 
-__all__ = ["DATABASE_SETTING", "Broker", "celery_app", "main"]
+__all__ = ["Broker", "celery_app", "main"]
 
-DATABASE_SETTING = "GORGIAS_HOST_DATABASE"  # where workers find stored connections (the host's --database)
 QUEUE = "gorgias-component"
 RESULT_SECONDS = 120.0  # a host waits this long for a worker's answer
 READ_TASK = "component.run_read"  # acknowledged after running: redelivered if the worker dies
@@ -55,8 +54,7 @@ def celery_app(broker: str, *, database: str | None = None, queue: str = QUEUE,
         try:
             return {"ok": worker.perform(component, kind, key, inputs, connection_id, options)}
         except ComponentError as exc:
-            return {"error": {"type": type(exc).__name__, "message": str(exc), "key": getattr(exc, "key", None),
-                              "status": getattr(exc, "status", None), "kind": getattr(exc, "kind", None)}}
+            return {"error": _reported(exc)}
 
     # Not shared: Celery would otherwise register these tasks in every app made later in the process, so that
     # a second app's tasks would run on the first one's runtime and store.
@@ -99,7 +97,7 @@ def _runtime_and_store(database: str | None, runtime: Runtime | None) -> tuple[R
     from component.host.store import Store
 
     settings = runtime.settings if runtime is not None else dict(os.environ)
-    store = Store.open(database or (settings.get(DATABASE_SETTING) or "").strip() or None, settings)
+    store = Store.open(database, settings)  # else the GORGIAS_HOST_DATABASE setting, as `serve` reads it
     if runtime is None:
         runtime = Runtime.from_environ(settings, secret_key=store.vault.shared_key)
     return runtime, store
@@ -140,6 +138,13 @@ def _retried_safely(kind: str, key: str) -> bool:
     return classify(key).idempotent
 
 
+def _reported(exc: ComponentError) -> dict[str, Any]:
+    """What a worker sends back of an error (JSON): enough for `_error` to rebuild it at the host."""
+    return {"type": type(exc).__name__, "message": str(exc), "key": getattr(exc, "key", None),
+            "status": getattr(exc, "status", None), "kind": getattr(exc, "kind", None),
+            "retry_after": getattr(exc, "retry_after", None)}
+
+
 def _error(detail: Mapping[str, Any]) -> ComponentError:
     """The ComponentError a worker reported, rebuilt with its class, key and status."""
     cls = getattr(errors, str(detail.get("type")), None)
@@ -150,6 +155,10 @@ def _error(detail: Mapping[str, Any]) -> ComponentError:
         return cls(str(detail.get("key")), message, kind=str(detail.get("kind") or ""))
     if issubclass(cls, InputError):
         return cls(str(detail.get("key")), message)
+    if issubclass(cls, errors.RateLimitError):
+        wait = detail.get("retry_after")
+        return cls(message, status=int(detail.get("status") or 0),
+                   retry_after=float(wait) if isinstance(wait, int | float) else None)
     if issubclass(cls, errors.ApiError):
         return cls(message, status=int(detail.get("status") or 0))
     return cls(message)
