@@ -198,7 +198,8 @@ def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any]
 
         def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
             request = describe(values)
-            return [option(item) for item in api.items(request.path, request.params)]
+            return [option(item) for item in api.items(request.path, request.params, method=request.method,
+                                                                 body=request.body)]
 
         inputs = _inputs_type(describe, key, arity=1)
         return DataSource(key, label, _stated(description, max_options), inputs, perform, example,

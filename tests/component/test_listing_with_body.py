@@ -13,9 +13,10 @@ import requests
 import responses
 from responses import matchers
 
-from component import Component, Connection, HttpClient, Input, ListRequest, list_action
+from component import ActionInputs, Component, Connection, HttpClient, Input, ListRequest, list_action, picklist
 from component.errors import ApiError
 from component.inputs import Text
+from component.triggers import TriggerInputs, trigger
 from tests.component.test_listing import CONNECTION, SHELF, SHELF_PAGES, BookInputs, ShelfFields, open_shelf, page
 
 QUERY = {"query": {"title": "dune", "tags": ["sf"]}}
@@ -119,3 +120,43 @@ def test_a_get_list_is_sent_exactly_as_a_get(shelf: responses.RequestsMock, clie
         assert (request.method, request.url, request.body) == (first.method, first.url, None)
         assert dict(request.headers) == dict(first.headers)
     assert "Content-Type" not in first.headers
+
+
+# -- picklists and triggers over a list read with a body ------------------------------------------------------
+
+SF = {"query": {"tags": ["sf"]}}
+
+
+@picklist("selectSfBook", "Select SF Book", "The science-fiction books.", label_of=lambda book: f"Book {book['id']}")
+def select_sf_book(inputs: ActionInputs) -> ListRequest:
+    return ListRequest("/books/search", {}, method="POST", body=SF)
+
+
+@trigger("newSfBook", "New SF Book", "Runs when a science-fiction book is shelved.", stamp="shelved")
+def new_sf_book(inputs: TriggerInputs) -> ListRequest:
+    return ListRequest("/books/search", {"order": "shelved:desc"}, method="POST", body=SF)
+
+
+SEARCHES = Component("shelf", "Shelf", "A shelf whose picklist and trigger read a POST search.",
+                     connections=(Connection("token", "Token", "A token.", ShelfFields, open_shelf),),
+                     actions=(), data_sources=(select_sf_book,), triggers=(new_sf_book,))
+
+
+def test_a_picklist_over_a_search_posts_its_body_for_the_whole_list_and_for_one_page(
+        shelf: responses.RequestsMock) -> None:
+    shelf.post(f"{SHELF}/books/search", json=page([1], "n2"), match=sent({"page_size": "25"}, SF))
+    shelf.post(f"{SHELF}/books/search", json=page([2], None), match=sent({"page_size": "25", "page_token": "n2"}, SF))
+    shelf.post(f"{SHELF}/books/search", json=page([1], "n2"), match=sent({"page_size": "1"}, SF))
+    assert SEARCHES.run_data_source("selectSfBook", {}, CONNECTION) == {
+        "result": [{"key": "1", "label": "Book 1"}, {"key": "2", "label": "Book 2"}]}
+    first = SEARCHES.run_data_source("selectSfBook", {}, CONNECTION, limit=1)
+    assert first["result"] == [{"key": "1", "label": "Book 1"}] and first["cursor"]
+    assert [call.request.method for call in shelf.calls] == ["POST"] * 3
+
+
+def test_a_trigger_over_a_search_posts_its_body_when_it_polls(shelf: responses.RequestsMock) -> None:
+    books = {"items": [{"id": 7, "shelved": "2026-11-29T10:00:00+00:00"}], "paging": {"next": None}}
+    shelf.post(f"{SHELF}/books/search", json=books, match=sent({"order": "shelved:desc", "page_size": "25"}, SF))
+    polled = SEARCHES.run_trigger("newSfBook", {"since": "2026-11-01T00:00:00+00:00"}, CONNECTION)
+    assert [item["id"] for item in polled["data"]] == [7] and polled["more"] is False
+    assert [call.request.method for call in shelf.calls] == ["POST"]
