@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from component import ActionInputs, HttpClient, Input, ListRequest, action, list_action
-from component.inputs import Code, DateTime, Id, choice, int_range, text_up_to
+from component import ActionInputs, HttpClient, Input, InputError, ListRequest, action, list_action
+from component.inputs import Bool, Code, DateTime, Id, choice, int_range, text_up_to
 from gorgias_component.actions import fields, paging
 from gorgias_component.actions.documents import example, output, output_list
 from gorgias_component.actions.paging import ListInputs
@@ -26,6 +26,10 @@ META_EXAMPLE = '{"externalData": {"id": 1234}}'
 SCORE = "The level of satisfaction, from 1 to 5."
 SENT = "When the survey was sent. If not set, the survey was not sent yet."
 SHOULD_SEND = "When the survey should be sent. If not set, Gorgias does not send it."
+# Gorgias: "To prevent Gorgias from sending the survey, set should_send_datetime to null" (Create a satisfaction
+# survey; the field is `string (date-time) | null` there and in Update). Leaving it out is not the same as null.
+NEVER_SEND = ("Set to true to send should_send_datetime as null, so that Gorgias never sends the survey "
+              "(leave Should Send Datetime empty).")
 WHEN = "2024-11-23T15:59:41.966927"
 
 
@@ -42,6 +46,17 @@ class SurveyFieldInputs(ActionInputs):
                                              example=WHEN)
     sent_datetime: DateTime | None = Input("Sent Datetime", comments=SENT, example=WHEN)
     should_send_datetime: DateTime | None = Input("Should Send Datetime", comments=SHOULD_SEND, example=WHEN)
+    never_send: Bool = Input("Never Send", default="false", comments=NEVER_SEND, example="true")
+
+    def body(self, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+        """The set inputs as Gorgias's fields; Never Send sends should_send_datetime as null."""
+        values = self.set_values(exclude=(*exclude, "never_send"))
+        if self.never_send:
+            if "should_send_datetime" in values:
+                raise InputError("never_send", "Input 'never_send' (Never Send): cannot both set Should Send "
+                                               "Datetime and never send the survey.")
+            values["should_send_datetime"] = None
+        return values
 
 
 class CreateSatisfactionSurveyInputs(SurveyFieldInputs):
@@ -55,7 +70,7 @@ class CreateSatisfactionSurveyInputs(SurveyFieldInputs):
     resource=RESOURCE, output=output("satisfaction_survey"),
 )
 def create_satisfaction_survey(api: HttpClient, inputs: CreateSatisfactionSurveyInputs) -> object:
-    return api.post("/satisfaction-surveys", inputs.set_values())
+    return api.post("/satisfaction-surveys", inputs.body())
 
 
 class GetSatisfactionSurveyInputs(ActionInputs):
@@ -81,7 +96,7 @@ class UpdateSatisfactionSurveyInputs(SurveyFieldInputs):
     resource=RESOURCE, output=output("satisfaction_survey"),
 )
 def update_satisfaction_survey(api: HttpClient, inputs: UpdateSatisfactionSurveyInputs) -> object:
-    return api.put(f"/satisfaction-surveys/{inputs.id}", inputs.set_values(exclude=("id",)))
+    return api.put(f"/satisfaction-surveys/{inputs.id}", inputs.body(exclude=("id",)))
 
 
 class ListSatisfactionSurveysInputs(ListInputs):

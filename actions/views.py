@@ -9,7 +9,7 @@ from component.inputs import Code, Id, IdList, Text, choice, choice_list, int_ra
 from gorgias_component.actions import paging
 from gorgias_component.actions.documents import deleted, example, output, output_list, schema
 from gorgias_component.actions.fields import team_ids, ticket_id, user_ids, view_id
-from gorgias_component.actions.paging import Limit, ListInputs
+from gorgias_component.actions.paging import ListInputs
 
 __all__ = ["ACTIONS"]
 
@@ -141,11 +141,9 @@ def list_view_items(inputs: ListViewItemsInputs) -> ListRequest:
     return ListRequest(f"/views/{inputs.view_id}/items", query)
 
 
-class SearchViewItemsInputs(ActionInputs):
-    cursor: Text | None = paging.cursor("items of the view")
+class SearchViewItemsInputs(ListInputs):
     direction: Direction | None = Input("Direction", comments=DIRECTION, example="next")
     ignored_item: Id | None = ticket_id(IGNORED_ITEM, required=False, label="Ignored Item", example="4742")
-    limit: Limit | None = paging.limit("items")
     order_by: ItemOrder | None = Input("Order By", comments=ITEM_ORDER, example="updated_datetime:desc")
     view: Code = Input(
         "View", required=True, schema=schema("view_definition"),
@@ -159,14 +157,18 @@ class SearchViewItemsInputs(ActionInputs):
     )
 
 
-@action(
+@list_action(
     "searchViewItems", "Search View Items",
-    "Search tickets with a view definition given in the request, one page at a time.", example=example("searchViewItems"),
-    resource=RESOURCE, output=output_list("ticket"),
+    "Search tickets with a view definition given in the request, paginated.", example=example("searchViewItems"),
+    resource=RESOURCE, output=output_list("ticket"), paging=paging.of("items of the view", limit_noun="items"),
 )
-def search_view_items(api: HttpClient, inputs: SearchViewItemsInputs) -> object:
-    query = inputs.set_values(exclude=("view", "view_id"))
-    return api.put(f"/views/{inputs.view_id}/items", {"view": inputs.view}, params=query)
+def search_view_items(inputs: SearchViewItemsInputs) -> ListRequest:
+    # A search, not a write: Gorgias documents PUT /api/views/{view_id}/items as "Search for view's items",
+    # listing the tickets the view in the body describes without saving it (developers.gorgias.com, Views;
+    # ../shared/docs/gorgias-api.md §6). So every page re-sends the same body with only the cursor changed,
+    # and a PUT retried after a 5xx or a dropped answer reads again (searchViewItems is read-only for MCP too).
+    query = {name: value for name, value in inputs.filters().items() if name not in ("view", "view_id")}
+    return ListRequest(f"/views/{inputs.view_id}/items", query, method="PUT", body={"view": inputs.view})
 
 
 ACTIONS = (create_view, delete_view, get_view, list_view_items, list_views, search_view_items, update_view)

@@ -140,10 +140,12 @@ def action(key: str, label: str, description: str, *, example: JSON = None, reso
 
 @dataclass(frozen=True)
 class ListRequest:
-    """A paginated list request described as a value: path and filters (unset ones are None)."""
+    """A paginated list request described as a value: path, filters (unset ones are None), method and body."""
 
     path: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    method: str = "GET"  # a list read with another method (a search sent as PUT) pages the same way
+    body: Any = None  # JSON sent unchanged with every page (None: no body)
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,8 @@ def picklist(key: str, label: str, description: str, *, label_of: Callable[[Any]
 
         def perform(api: HttpClient, values: I) -> list[dict[str, str]]:
             request = describe(values)
-            return [option(item) for item in api.items(request.path, request.params)]
+            return [option(item) for item in api.items(request.path, request.params, method=request.method,
+                                                                 body=request.body)]
 
         inputs = _inputs_type(describe, key, arity=1)
         return DataSource(key, label, _stated(description, max_options), inputs, perform, example,

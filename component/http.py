@@ -153,24 +153,26 @@ class HttpClient:
 
     # -- pagination (component.pagination, with the connection's paginator) ------------------
 
-    def pages(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None) -> Iterator[dict[str, Any]]:
+    def pages(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None, method: str = "GET",
+              body: Any = None) -> Iterator[dict[str, Any]]:
         """Every page of a paginated list as the API sent it, each requested when the previous one is consumed.
 
         Pages are `page_size` items long; by default the longest the connection's paginator allows.
+        Each page is asked for with `method` and the same JSON `body` (None: none).
         """
-        return (page.raw for page in pagination.pages(self, path, params, page_size))
+        return (page.raw for page in pagination.pages(self, path, params, page_size, method=method, body=body))
 
     def page_fetched(self, items: int) -> None:
         """Report one more list page to whoever watches progress (the CLI's progress line)."""
         progress.page_fetched(items)
 
-    def page(self, path: str, params: Mapping[str, Any], *, token: str | None,
-             size: int | None) -> tuple[list[Any], str | None]:
+    def page(self, path: str, params: Mapping[str, Any], *, token: str | None, size: int | None,
+             method: str = "GET", body: Any = None) -> tuple[list[Any], str | None]:
         """One page of a paginated list, from `token` (None: the first), `size` items long (None: the API's default).
 
         Returns its items and the token of the next page (None at the end).
         """
-        page = pagination.one_page(self, path, params, token, size)
+        page = pagination.one_page(self, path, params, token, size, method=method, body=body)
         return page.items, page.next
 
     @property
@@ -178,15 +180,20 @@ class HttpClient:
         """The most items one page of the API's lists holds (its paginator's `max_size`)."""
         return pagination.paginator_of(self).max_size
 
-    def items(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None) -> Iterator[Any]:
+    def items(self, path: str, params: Mapping[str, Any], *, page_size: int | None = None, method: str = "GET",
+              body: Any = None) -> Iterator[Any]:
         """Every item of a paginated list (at most `max_items`); memory is bounded by one page."""
-        return pagination.items(self, path, params, page_size)
+        return pagination.items(self, path, params, page_size, method=method, body=body)
 
-    def list(self, path: str, params: Mapping[str, Any], *, fetch_all: bool) -> JSON:
-        """One page as the API returns it, or with fetch_all every item in one answer shaped like a page."""
+    def list(self, path: str, params: Mapping[str, Any], *, fetch_all: bool, method: str = "GET",
+             body: Any = None) -> JSON:
+        """One page as the API returns it, or with fetch_all every item in one answer shaped like a page.
+
+        The list is read with `method` and JSON `body` (None: none), the same on every page.
+        """
         if not fetch_all:
-            return self.get(path, params)
-        return pagination.fetch_all(self, path, params)
+            return self.json(method, path, params=params, json=body)
+        return pagination.fetch_all(self, path, params, method=method, body=body)
 
     # -- the one place requests are sent ---------------------------------------------------
 

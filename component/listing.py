@@ -100,18 +100,19 @@ def list_action(key: str, label: str, description: str, *, example: JSON = None,
 
         def perform(api: HttpClient, values: L) -> JSON:
             request = describe(values)
+            method, body = request.method, request.body
             if values.fetches_all():
-                return api.list(request.path, request.params, fetch_all=True)
+                return api.list(request.path, request.params, fetch_all=True, method=method, body=body)
             query = paginator_of(api).query(request.params, values.page_token(), values.page_size())
-            return api.list(request.path, query, fetch_all=False)
+            return api.list(request.path, query, fetch_all=False, method=method, body=body)
 
         def stream(api: HttpClient, values: L) -> Iterator[Any]:
             request = describe(values)
-            return api.items(request.path, request.params)
+            return api.items(request.path, request.params, method=request.method, body=request.body)
 
         def pages(api: HttpClient, values: L) -> Iterator[dict[str, Any]]:
             request = describe(values)
-            return api.pages(request.path, request.params)
+            return api.pages(request.path, request.params, method=request.method, body=request.body)
 
         return Action(key, label, description, inputs, perform, example, stream, pages, resource, output,
                       paging=inputs.paging())

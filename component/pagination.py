@@ -4,7 +4,9 @@ Modelled on singer-sdk's `BaseAPIPaginator`: the framework knows that a list com
 with items and a token for the next one; a connection supplies the `Paginator` that knows where its
 API puts them (the query parameters of the cursor and the page size, the field of the next cursor)
 and how long a page may be. Following pages is lazy (one page in memory at a time), refuses a token
-given twice (the list would never end) and stops at the client's page cap.
+given twice (the list would never end) and stops at the client's page cap. A list is read with GET
+unless its request says otherwise (a search sent as PUT with a body): every page is then asked for
+with that method and the same body, only the query's token changing.
 """
 
 from __future__ import annotations
@@ -66,8 +68,8 @@ class ListClient(Protocol):
     max_items: int | None
     paginator: Paginator | None
 
-    def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
-        """GET one page as JSON."""
+    def json(self, method: str, path: str, **kwargs: Any) -> Any:
+        """Send one page's request (`params`, and `json` as its body) and decode its JSON answer."""
         ...
 
     def limit_hint(self, limit: str) -> str:
@@ -140,10 +142,14 @@ def paginator_of(api: ListClient) -> Paginator:
     return api.paginator
 
 
-def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str | None, size: int | None) -> Page:
-    """The page at `token` of the list at `path`, `size` items long (None: the API's default)."""
+def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str | None, size: int | None, *,
+             method: str = "GET", body: Any = None) -> Page:
+    """The page at `token` of the list at `path`, `size` items long (None: the API's default).
+
+    The page is asked for with `method`, and `body` (if any) as JSON: the same body on every page.
+    """
     paginator = paginator_of(api)
-    answer = api.get(path, paginator.query(params, token, size))
+    answer = api.json(method, path, params=paginator.query(params, token, size), json=body)
     try:
         return paginator.read(answer)
     except NotAPage as exc:
@@ -151,8 +157,12 @@ def one_page(api: ListClient, path: str, params: Mapping[str, Any], token: str |
         raise ApiError(f"{api.service} answered {path} with {exc}.", status=200, body=body) from None
 
 
-def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None) -> Iterator[Page]:
-    """Every page from the first, each requested when the previous one has been consumed (None: the largest)."""
+def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None, *,
+          method: str = "GET", body: Any = None) -> Iterator[Page]:
+    """Every page from the first, each requested when the previous one has been consumed (None: the largest).
+
+    Each page is asked for with `method` and the same `body` (see `one_page`).
+    """
     size = size or paginator_of(api).max_size
     token: str | None = None
     seen: set[str] = set()
@@ -161,7 +171,7 @@ def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int | Non
             raise ApiError(f"{api.service} answered {path} with more than {api.max_pages:,} pages, the most one "
                            f"call follows: narrow the filters, or {api.limit_hint('max_pages')} to change the cap.",
                            status=200)
-        page = one_page(api, path, params, token, size)
+        page = one_page(api, path, params, token, size, method=method, body=body)
         api.page_fetched(len(page.items))
         yield page
         if page.next is None:
@@ -173,10 +183,11 @@ def pages(api: ListClient, path: str, params: Mapping[str, Any], size: int | Non
         seen.add(token)
 
 
-def items(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None) -> Iterator[Any]:
+def items(api: ListClient, path: str, params: Mapping[str, Any], size: int | None = None, *,
+          method: str = "GET", body: Any = None) -> Iterator[Any]:
     """Every item, at most the client's `max_items`; memory is bounded by one page."""
     left = api.max_items
-    for page in pages(api, path, params, size):
+    for page in pages(api, path, params, size, method=method, body=body):
         if left is not None and len(page.items) >= left:
             yield from page.items[:left]
             return
@@ -185,11 +196,12 @@ def items(api: ListClient, path: str, params: Mapping[str, Any], size: int | Non
             left -= len(page.items)
 
 
-def fetch_all(api: ListClient, path: str, params: Mapping[str, Any]) -> dict[str, Any]:
+def fetch_all(api: ListClient, path: str, params: Mapping[str, Any], *, method: str = "GET",
+              body: Any = None) -> dict[str, Any]:
     """Every item of every page in one answer shaped like the first page."""
     first: Page | None = None
     collected: list[Any] = []
-    for page in pages(api, path, params):
+    for page in pages(api, path, params, method=method, body=body):
         first = first or page
         collected.extend(page.items)
     return paginator_of(api).merged(first, collected)

@@ -36,7 +36,7 @@ MAX_SEARCH = 200
 
 
 class ListCall(Protocol):
-    """A list request as a value (`component.ListRequest`): the path and its filters."""
+    """A list request as a value (`component.ListRequest`): the path, its filters, its method and body."""
 
     @property
     def path(self) -> str:
@@ -46,6 +46,16 @@ class ListCall(Protocol):
     @property
     def params(self) -> Mapping[str, Any]:
         """The list's filters (None for an unset one)."""
+        ...
+
+    @property
+    def method(self) -> str:
+        """The HTTP method each page is asked with ("GET" for most lists)."""
+        ...
+
+    @property
+    def body(self) -> Any:
+        """The body sent with every page (None for none)."""
         ...
 
 
@@ -126,7 +136,8 @@ def _plain(api: HttpClient, values: Any, listing: Listing[Any], request: PageReq
     """One API page of `limit` items (at most the API's largest page): one request."""
     call = listing.describe(values)
     size = min(request.limit, api.largest_page)
-    items, upstream = api.page(call.path, call.params, token=request.upstream, size=size)
+    items, upstream = api.page(call.path, call.params, token=request.upstream, size=size, method=call.method,
+                                body=call.body)
     return [listing.option(item) for item in items], request.cursor("p", upstream, 0) if upstream else None
 
 
@@ -159,7 +170,8 @@ def _filtered(api: HttpClient, values: Any, listing: Listing[Any], request: Page
     upstream, offset = (request.upstream, request.offset) if request.mode == "f" else (None, 0)
     kept: list[Option] = []
     for _ in range(SCAN_PAGES):
-        items, following = api.page(call.path, call.params, token=upstream, size=size)
+        items, following = api.page(call.path, call.params, token=upstream, size=size, method=call.method,
+                                   body=call.body)
         for index in range(offset, len(items)):
             option = listing.option(items[index])
             if matches(request.search, option):

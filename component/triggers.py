@@ -97,7 +97,8 @@ def feed_of(definition: Trigger[Any], api: HttpClient, values: Any) -> Feed:
     size = api.largest_page
 
     def page(token: str | None) -> tuple[list[Any], str | None]:
-        return api.page(request.path, request.params, token=token, size=size)
+        return api.page(request.path, request.params, token=token, size=size, method=request.method,
+                        body=request.body)
 
     return Feed(page, lambda item: str(item[definition.stamp]), lambda item: item[definition.ident])
 

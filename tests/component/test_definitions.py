@@ -117,7 +117,8 @@ def test_list_action_perform_sends_one_page_or_fetches_all() -> None:
     class Recorder:
         paginator = GORGIAS_PAGES  # builds the one page's query
 
-        def list(self, path: str, params: Any, *, fetch_all: bool) -> str:
+        def list(self, path: str, params: Any, *, fetch_all: bool, method: str = "GET", body: Any = None) -> str:
+            assert (method, body) == ("GET", None)  # a ListRequest reads with GET and no body unless it says so
             calls.append((path, dict(params), fetch_all))
             return "page"
 
@@ -287,7 +288,8 @@ def test_every_declaration_is_typed() -> None:
         assert item.inputs.specs is not None
     streaming = {a.key for a in ACTIONS if a.stream is not None}
     assert streaming >= {"listCustomers", "listEvents", "listMessages", "listTickets"}
-    assert all(key.startswith("list") for key in streaming)
+    assert all(key.startswith("list") for key in streaming - {"searchViewItems"})  # a search that pages (PUT)
+    assert "searchViewItems" in streaming
 
 
 NO_IO_IMPORT = textwrap.dedent(
