@@ -138,3 +138,15 @@ def test_a_list_input_with_a_picklist_collects_each_pick(page: Any, sandbox: San
     page.click("#run")
     page.wait_for_selector("#run-status.good")
     assert not {int(k) for k in keys} & set(sandbox.store.tags)
+
+
+def test_an_api_error_names_the_service_from_the_manifest(page: Any) -> None:
+    """getTicket on an id the account lacks: the API's 404 is shown with the component's label as the service."""
+    page.wait_for_selector("#connection option", state="attached")
+    assert page.evaluate("state.manifest.label") == "Gorgias"
+    page.evaluate("state.manifest.label = 'Acme Helpdesk'")  # the page names no service of its own
+    page.click("button.entry[data-key=getTicket]")
+    page.eval_on_selector("#in-id", "input => { input.value = '987654321'; }")  # the picker's value, as if picked
+    page.click("#run")
+    page.wait_for_selector("#run-status.bad")
+    assert page.locator("#error").inner_text().endswith("(Acme Helpdesk answered 404)")

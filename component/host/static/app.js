@@ -52,7 +52,8 @@ function el(tag, props, ...children) {
 function errorText(body, status) {
   const error = body && body.error;
   if (!error) return `The host answered ${status}.`;
-  return error.status ? `${error.message} (Gorgias answered ${error.status})` : error.message;
+  const service = (state.manifest && state.manifest.label) || "The API";
+  return error.status ? `${error.message} (${service} answered ${error.status})` : error.message;
 }
 
 // -- connections ------------------------------------------------------------------------------
