@@ -14,7 +14,6 @@ overrun the account's budget). redis-py and cryptography are imported only when 
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Callable, Iterator, Mapping
@@ -30,7 +29,8 @@ from component.runtime import MAKE_KEY, REDIS_URL_SETTING, SECRET_KEY_SETTING, I
 
 if TYPE_CHECKING:
     import redis
-    from cryptography.fernet import Fernet
+
+    from component.vault import Vault
 
 __all__ = ["RedisBudget", "RedisBudgets", "RedisTokens", "SharedStoreError", "public_url", "redis_client", "stores"]
 
@@ -202,7 +202,7 @@ class RedisTokens:
     def __init__(self, client: redis.Redis, prefix: str = product.REDIS_PREFIX, *, key: str | bytes) -> None:
         self.client = client
         self.prefix = prefix
-        self._fernet = _fernet(key)
+        self._vault = _vault(key)
         self._local = InMemoryTokens()
         self._warned = False  # an unreadable shared token is logged once per store
 
@@ -246,11 +246,11 @@ class RedisTokens:
             _fail(self.client, "the shared OAuth token", exc)
         if not isinstance(raw, bytes | str):
             return None
-        from cryptography.fernet import InvalidToken
+        from component.vault import VaultError
 
         try:
-            token = json.loads(self._fernet.decrypt(raw))
-        except InvalidToken:
+            token = self._vault.open(raw if isinstance(raw, bytes) else raw.encode())
+        except VaultError:
             if not self._warned:
                 self._warned = True
                 log.warning("A shared OAuth token in Redis cannot be opened with this process's %s (it was sealed "
@@ -263,7 +263,7 @@ class RedisTokens:
 
     def publish(self, keys: list[str], token: dict[str, Any]) -> None:
         """Store `token`, sealed, as the newest one of every key in `keys` (one round trip)."""
-        text = self._fernet.encrypt(json.dumps(token, separators=(",", ":")).encode())
+        text = self._vault.seal(token)
         try:
             with self.client.pipeline(transaction=True) as pipe:
                 for key in keys:
@@ -273,13 +273,13 @@ class RedisTokens:
             _fail(self.client, "the shared OAuth token", exc)
 
 
-def _fernet(key: str | bytes) -> Fernet:
-    """The Fernet of `key`, or an InputError naming the setting (never showing the key)."""
-    from cryptography.fernet import Fernet
+def _vault(key: str | bytes) -> Vault:
+    """The vault sealing shared tokens with `key`, or an InputError naming the setting (never showing the key)."""
+    from component.vault import Vault, VaultError
 
     try:
-        return Fernet(key)
-    except (ValueError, TypeError):
+        return Vault(key.encode() if isinstance(key, str) else key)
+    except VaultError:
         raise InputError(SECRET_KEY_SETTING, f"Setting {SECRET_KEY_SETTING}: expected a Fernet key (32 bytes, URL-safe "
                                              f"base64 encoded), received another value. Make one with: "
                                              f"{MAKE_KEY}") from None

@@ -202,7 +202,7 @@ class Broker:
 
 def main(broker: str, database: str | None, concurrency: int, pool: str, queue: str = QUEUE) -> int:
     """Run a worker until interrupted (the `worker` command); settings it could run no task with stop it first."""
-    from component.host.vault import VaultError
+    from component.vault import VaultError
 
     try:
         # The store and runtime each task process will make, made once here to check them, then let go.

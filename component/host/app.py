@@ -26,8 +26,8 @@ from component.host.context import Host
 from component.host.problems import error_response, problem
 from component.host.public_url import PUBLIC_URL_SETTING, checked_public_url
 from component.host.store import Store
-from component.host.vault import VaultError
 from component.runtime import Runtime
+from component.vault import VaultError
 
 __all__ = ["create_app"]
 

@@ -21,8 +21,8 @@ from component.host.access import AccessError, is_loopback, required_token
 from component.host.app import create_app
 from component.host.context import Host
 from component.host.store import Store
-from component.host.vault import VaultError
 from component.runtime import Runtime
+from component.vault import VaultError
 
 __all__ = ["RunningHost", "host_app", "main", "register_sandbox", "sandbox"]
 

@@ -39,7 +39,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from component import product
-from component.host.vault import Vault
+from component.vault import Vault
 
 __all__ = ["DATABASE_SETTING", "OAuthState", "Store", "StoreClosedError", "StoreError", "database_url"]
 

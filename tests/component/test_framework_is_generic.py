@@ -25,9 +25,9 @@ import pytest
 import responses
 
 import component
-from component import cli, product, runtime
+from component import cli, product, runtime, vault
 from component.errors import ApiError, RateLimitError
-from component.host import access, public_url, store, vault
+from component.host import access, public_url, store
 from component.host.problems import error_response
 from component.payloads import error_detail
 from component.testing import invoke

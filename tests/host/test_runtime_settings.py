@@ -13,8 +13,8 @@ from cryptography.fernet import Fernet
 from component.host.access import AccessError
 from component.host.server import host_app
 from component.host.store import Store
-from component.host.vault import Vault
 from component.runtime import Runtime
+from component.vault import Vault
 from gorgias_component import gorgias
 
 TOKEN, OTHER_TOKEN = "runtime-token-0123456789", "environ-token-0123456789"

@@ -9,7 +9,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from component.host.store import Store
-from component.host.vault import Vault, VaultError
+from component.vault import Vault, VaultError
 
 
 def test_the_key_file_is_made_once_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

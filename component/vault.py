@@ -1,4 +1,4 @@
-"""The vault: Fernet encryption of the secrets the host stores, with its key from the settings or a 0600 key file."""
+"""The vault: Fernet encryption of the secrets a host stores or shares, with its key from the settings or a key file."""
 
 from __future__ import annotations
 
